@@ -1,0 +1,90 @@
+"""Bring a terminal database to the newest schema, backing the file up first."""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from app.resources import migrations_path
+
+log = logging.getLogger(__name__)
+
+
+class MigrationError(RuntimeError):
+    """The database could not be brought up to date; the backup is named."""
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config(engine: Engine | None = None) -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(migrations_path()))
+    cfg.attributes["configure_logging"] = False
+    if engine is not None:
+        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, db_path: Path | None = None, keep_backups: int = 10) -> MigrationResult:
+    """Migrate to head. An existing, older SQLite file is copied aside first."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return MigrationResult(current, head, None)
+    backup = None
+    if current is not None and db_path is not None and db_path.exists():
+        backup = _backup(db_path, current, keep_backups)
+    cfg = alembic_config(engine)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except Exception as exc:
+        where = f"; the backup is {backup}" if backup else ""
+        raise MigrationError(f"database upgrade from {current} to {head} failed: {exc}{where}") from exc
+    log.info("database migrated from %s to %s", current, head)
+    return MigrationResult(current, head, backup)
+
+
+def _backup(db_path: Path, revision: str, keep: int) -> Path:
+    """Consistent copy through SQLite's backup API (safe with WAL), then prune old ones."""
+    folder = db_path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{db_path.stem}-{revision}-{stamp}.sqlite3"
+    source = sqlite3.connect(db_path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    backups = sorted(folder.glob(f"{db_path.stem}-*.sqlite3"))
+    for old in backups[: max(0, len(backups) - keep)]:
+        old.unlink(missing_ok=True)
+    log.info("database backed up to %s before migrating", target)
+    return target

@@ -1,0 +1,160 @@
+"""Catalog look-ups for the till: barcode -> priced product, and product search."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+
+from app.domain.barcode import BarcodeError, read_code
+from app.domain.cart import ProductSnapshot
+from app.domain.clock import Clock
+from app.domain.money import Money
+from app.domain.search_text import fts_query, initials_tokens, name_tokens
+from app.services.errors import InvalidInput, NotFound
+
+SEARCH_LIMIT = 50
+
+# Retail price in force: a store's own price beats the chain price; a dated
+# price beats an open-ended one; newest start wins.
+_PRICE_SQL = """
+    (SELECT pr.amount_fen FROM price pr
+      WHERE pr.product_id = p.id AND pr.price_type = 'retail'
+        AND (pr.store_id IS NULL OR pr.store_id = :store_id)
+        AND (pr.starts_at IS NULL OR pr.starts_at <= :now)
+        AND (pr.ends_at IS NULL OR pr.ends_at > :now)
+      ORDER BY pr.store_id IS NULL, pr.starts_at IS NULL, pr.starts_at DESC
+      LIMIT 1)
+"""
+
+_BY_BARCODE = text(f"""
+    SELECT p.id, p.sku_code, b.code, p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit,
+           p.is_weighed, p.active
+      FROM barcode b JOIN product p ON p.id = b.product_id JOIN tax_rate t ON t.id = p.tax_rate_id
+     WHERE b.code = :code
+""")
+
+_BY_SKU_OR_PLU = text(f"""
+    SELECT p.id, p.sku_code, COALESCE((SELECT code FROM barcode WHERE product_id = p.id
+                                       ORDER BY is_primary DESC LIMIT 1), ''),
+           p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active
+      FROM product p JOIN tax_rate t ON t.id = p.tax_rate_id
+     WHERE p.sku_code = :code OR p.plu = :code
+""")
+
+_BY_ID = text(f"""
+    SELECT p.id, p.sku_code, COALESCE((SELECT code FROM barcode WHERE product_id = p.id
+                                       ORDER BY is_primary DESC LIMIT 1), ''),
+           p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active
+      FROM product p JOIN tax_rate t ON t.id = p.tax_rate_id
+     WHERE p.id = :code
+""")
+
+_SEARCH = text(f"""
+    SELECT p.id, p.sku_code, COALESCE((SELECT code FROM barcode WHERE product_id = p.id
+                                       ORDER BY is_primary DESC LIMIT 1), ''),
+           p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active
+      FROM (SELECT product_id FROM product_fts WHERE product_fts MATCH :match LIMIT :limit) f
+      JOIN product p ON p.id = f.product_id JOIN tax_rate t ON t.id = p.tax_rate_id
+     WHERE p.active
+""")
+
+
+@dataclass(frozen=True, slots=True)
+class ProductHit:
+    product: ProductSnapshot
+    price_known: bool
+
+
+class CatalogService:
+    def __init__(self, engine: Engine, store_id: str, clock: Clock) -> None:
+        self._engine = engine
+        self._store_id = store_id
+        self._clock = clock
+
+    # --- till look-ups ---------------------------------------------------
+    def product_for_code(self, raw: str) -> ProductSnapshot:
+        """Scanned or typed code -> product with its price now; clear errors otherwise."""
+        try:
+            scanned = read_code(raw)
+        except BarcodeError as exc:
+            raise InvalidInput(_BARCODE_MESSAGES.get(exc.reason, "Not a product code: {code}"),
+                               code=exc.code) from exc
+        with self._engine.connect() as conn:
+            row = None
+            for key in scanned.lookup_keys:
+                row = conn.execute(_BY_BARCODE, self._params(code=key)).first()
+                if row:
+                    break
+            if row is None:
+                row = conn.execute(_BY_SKU_OR_PLU, self._params(code=scanned.code)).first()
+        if row is None:
+            raise NotFound("No product has the code {code}. Check the code or search by name (F3).",
+                           code=scanned.code)
+        return _snapshot(row)
+
+    def product_by_id(self, product_id: str) -> ProductSnapshot:
+        with self._engine.connect() as conn:
+            row = conn.execute(_BY_ID, self._params(code=product_id)).first()
+        if row is None:
+            raise NotFound("This product no longer exists.")
+        return _snapshot(row)
+
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[ProductHit]:
+        """Products by name, code/barcode prefix or pinyin initials, at most `limit`."""
+        match = fts_query(query)
+        if match is None:
+            return []
+        with self._engine.connect() as conn:
+            rows = conn.execute(_SEARCH, self._params(match=match, limit=limit)).all()
+        hits = [ProductHit(_snapshot(r, check=False), r.price is not None) for r in rows]
+        hits.sort(key=lambda h: _rank(h.product, query))
+        return hits
+
+    def _params(self, **extra: object) -> dict[str, object]:
+        now = self._clock.now().replace(tzinfo=None)
+        return {"store_id": self._store_id, "now": now, **extra}
+
+
+def _rank(product: ProductSnapshot, query: str) -> tuple[int, int, str]:
+    q = query.strip().lower()
+    exact = q in (product.barcode, product.sku_code.lower())
+    return (0 if exact else 1, len(product.name), product.sku_code)
+
+
+_BARCODE_MESSAGES = {
+    "empty code": "Nothing was scanned. Scan the barcode again.",
+    "code too long": "That is not a product code (too long): {code}",
+    "code has characters no barcode has": "That is not a product code: {code}",
+    "wrong check digit": "The barcode {code} did not read correctly (check digit). Scan it again.",
+}
+
+
+def _snapshot(row, check: bool = True) -> ProductSnapshot:
+    if check and not row.active:
+        raise InvalidInput("{name} is no longer sold (inactive product).", name=row.name)
+    if check and row.price is None:
+        raise InvalidInput("{name} has no price. Ask a manager to set one.", name=row.name)
+    return ProductSnapshot(
+        product_id=row.id, sku_code=row.sku_code, barcode=row[2] or "", name=row.name,
+        unit_price=Money(row.price or 0), tax_rate_bp=row.rate_bp, unit=row.unit,
+        is_weighed=bool(row.is_weighed),
+    )
+
+
+def index_products(conn: Connection, rows: list[tuple[str, str, list[str]]]) -> None:
+    """(Re)write the search rows of products: (product_id, name, codes)."""
+    conn.execute(
+        text("DELETE FROM product_fts WHERE product_id = :pid"),
+        [{"pid": pid} for pid, _, _ in rows],
+    )
+    conn.execute(
+        text("INSERT INTO product_fts (product_id, name_tokens, codes, initials) "
+             "VALUES (:pid, :name, :codes, :initials)"),
+        [search_row(pid, name, codes) for pid, name, codes in rows],
+    )
+
+
+def search_row(product_id: str, name: str, codes: list[str]) -> dict[str, str]:
+    return {"pid": product_id, "name": name_tokens(name),
+            "codes": " ".join(c.lower() for c in codes if c), "initials": initials_tokens(name)}
