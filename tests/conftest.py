@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
+import tempfile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A developer's own settings and data must never leak into the tests.
+_ISOLATED_HOME = tempfile.mkdtemp(prefix="mon-pos-tests-")
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = os.path.join(_ISOLATED_HOME, _var.lower())
+for _var in [v for v in os.environ if v.startswith("MON_") and not v.startswith("MON_TEST_")]:
+    del os.environ[_var]
 
 from app.db import migrate  # noqa: E402
 from app.db.engine import make_engine, make_session_factory  # noqa: E402

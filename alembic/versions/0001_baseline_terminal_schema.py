@@ -95,10 +95,12 @@ def upgrade() -> None:
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('search_rowid', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['category_id'], ['category.id'], ),
     sa.ForeignKeyConstraint(['tax_rate_id'], ['tax_rate.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('plu'),
+    sa.UniqueConstraint('search_rowid'),
     sa.UniqueConstraint('sku_code')
     )
     with op.batch_alter_table('product', schema=None) as batch_op:
@@ -236,12 +238,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_sale_line_product_id'), ['product_id'], unique=False)
 
     # ### end Alembic commands ###
-    # Product search: one row per product; names are stored one character per
-    # token so a phrase query finds any substring of a Chinese name, codes and
-    # pinyin initials as tokens for prefix queries.
+    # Product search: one row per product, its rowid = product.search_rowid.
+    # Names are stored one character per token so a phrase query finds any
+    # substring of a Chinese name; codes and pinyin as tokens for prefix queries.
     op.execute(
         "CREATE VIRTUAL TABLE product_fts USING fts5("
-        "product_id UNINDEXED, name_tokens, codes, initials, "
+        "name_tokens, codes, initials, "
         "tokenize = \"unicode61 remove_diacritics 0\", prefix = '1 2 3')"
     )
 

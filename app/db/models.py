@@ -96,6 +96,8 @@ class Product(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # rowid of the product's row in the product_fts search index
+    search_rowid: Mapped[int] = mapped_column(Integer, unique=True)
 
     barcodes: Mapped[list["Barcode"]] = relationship(back_populates="product")
     tax_rate: Mapped[TaxRate] = relationship()
@@ -243,3 +245,8 @@ class ReceiptCounter(Base):
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminal.id"), primary_key=True)
     business_date: Mapped[str] = mapped_column(String(10), primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# Tables owned by other packages register on the same Base, so migrations, the
+# drift test and sessions see one schema.
+from app.sync import models as _sync_models  # noqa: E402,F401

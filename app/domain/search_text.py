@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -35,7 +36,15 @@ def name_tokens(name: str) -> str:
 
 def pinyin_forms(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a name, ASCII kept: '可口可乐' -> ('kekoukele', 'kkkl')."""
-    text = unicodedata.normalize("NFKC", name).lower()
+    forms = [_word_forms(w) for w in re.split(r"\s+", name.strip()) if w]
+    return "".join(f for f, _ in forms), "".join(i for _, i in forms)
+
+
+@lru_cache(maxsize=200_000)
+def _word_forms(word: str) -> tuple[str, str]:
+    # Catalog names reuse the same words (brands, kinds, sizes): converting each
+    # word once makes loading a million products minutes faster.
+    text = unicodedata.normalize("NFKC", word).lower()
     full = "".join(lazy_pinyin(text, errors="default"))
     initials = "".join(
         part if part.isascii() else ""
@@ -45,11 +54,13 @@ def pinyin_forms(name: str) -> tuple[str, str]:
 
 
 def initials_tokens(name: str) -> str:
-    """Initials and full pinyin of the whole name and of each word, for prefix search."""
+    """Initials and full pinyin of the whole name and of each later word, for prefix search."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     forms: list[str] = []
-    for text in [name, *words[1:]]:
-        full, initials = pinyin_forms(text)
+    whole = pinyin_forms(name)
+    forms.extend(f for f in (whole[1], whole[0]) if f)
+    for word in words[1:]:
+        full, initials = _word_forms(word)
         forms.extend(f for f in (initials, full) if f)
     seen: dict[str, None] = {}
     for form in forms:

@@ -54,8 +54,8 @@ _SEARCH = text(f"""
     SELECT p.id, p.sku_code, COALESCE((SELECT code FROM barcode WHERE product_id = p.id
                                        ORDER BY is_primary DESC LIMIT 1), ''),
            p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active
-      FROM (SELECT product_id FROM product_fts WHERE product_fts MATCH :match LIMIT :limit) f
-      JOIN product p ON p.id = f.product_id JOIN tax_rate t ON t.id = p.tax_rate_id
+      FROM (SELECT rowid FROM product_fts WHERE product_fts MATCH :match LIMIT :limit) f
+      JOIN product p ON p.search_rowid = f.rowid JOIN tax_rate t ON t.id = p.tax_rate_id
      WHERE p.active
 """)
 
@@ -78,8 +78,8 @@ class CatalogService:
         try:
             scanned = read_code(raw)
         except BarcodeError as exc:
-            raise InvalidInput(_BARCODE_MESSAGES.get(exc.reason, "Not a product code: {code}"),
-                               code=exc.code) from exc
+            template = _BARCODE_MESSAGES.get(exc.reason, _BARCODE_MESSAGES["other"])
+            raise InvalidInput(template, code=exc.code) from exc
         with self._engine.connect() as conn:
             row = None
             for key in scanned.lookup_keys:
@@ -127,6 +127,7 @@ _BARCODE_MESSAGES = {
     "code too long": "That is not a product code (too long): {code}",
     "code has characters no barcode has": "That is not a product code: {code}",
     "wrong check digit": "The barcode {code} did not read correctly (check digit). Scan it again.",
+    "other": "That is not a product code: {code}",
 }
 
 
@@ -142,19 +143,23 @@ def _snapshot(row, check: bool = True) -> ProductSnapshot:
     )
 
 
-def index_products(conn: Connection, rows: list[tuple[str, str, list[str]]]) -> None:
-    """(Re)write the search rows of products: (product_id, name, codes)."""
+def index_products(conn: Connection, rows: list[tuple[int, str, list[str]]],
+                   replace: bool = True) -> None:
+    """(Re)write the search rows of products: (search_rowid, name, codes)."""
+    if replace:
+        conn.execute(text("DELETE FROM product_fts WHERE rowid = :rid"),
+                     [{"rid": rid} for rid, _, _ in rows])
     conn.execute(
-        text("DELETE FROM product_fts WHERE product_id = :pid"),
-        [{"pid": pid} for pid, _, _ in rows],
-    )
-    conn.execute(
-        text("INSERT INTO product_fts (product_id, name_tokens, codes, initials) "
-             "VALUES (:pid, :name, :codes, :initials)"),
-        [search_row(pid, name, codes) for pid, name, codes in rows],
+        text("INSERT INTO product_fts (rowid, name_tokens, codes, initials) "
+             "VALUES (:rid, :name, :codes, :initials)"),
+        [search_row(rid, name, codes) for rid, name, codes in rows],
     )
 
 
-def search_row(product_id: str, name: str, codes: list[str]) -> dict[str, str]:
-    return {"pid": product_id, "name": name_tokens(name),
+def next_search_rowid(conn: Connection) -> int:
+    return (conn.execute(text("SELECT COALESCE(MAX(search_rowid), 0) FROM product")).scalar_one()) + 1
+
+
+def search_row(search_rowid: int, name: str, codes: list[str]) -> dict[str, object]:
+    return {"rid": search_rowid, "name": name_tokens(name),
             "codes": " ".join(c.lower() for c in codes if c), "initials": initials_tokens(name)}

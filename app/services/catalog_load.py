@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from app.db.models import Barcode, Category, Price, Product, StockMovement, TaxRate
 from app.domain.ids import new_id
 from app.domain.search_text import pinyin_forms
-from app.services.catalog import index_products
+from app.services.catalog import index_products, next_search_rowid
 
 BATCH = 5000
 
@@ -49,6 +49,7 @@ class CatalogLoader:
         self._tax: dict[int, str] = {
             t.rate_bp: t.id for t in conn.execute(select(TaxRate.rate_bp, TaxRate.id))
         }
+        self._next_rowid = next_search_rowid(conn)
 
     def load(self, records: Iterable[ProductRecord], with_pinyin: bool = True) -> int:
         count = 0
@@ -62,13 +63,15 @@ class CatalogLoader:
         now = self._now
         for rec in batch:
             pid = new_id()
+            rowid = self._next_rowid
+            self._next_rowid += 1
             full, initials = pinyin_forms(rec.name) if with_pinyin else ("", "")
             products.append(dict(
                 id=pid, sku_code=rec.sku_code, name=rec.name, brand=rec.brand, spec=rec.spec,
                 unit=rec.unit, category_id=self._category(rec.category_path),
                 tax_rate_id=self._tax_rate(rec.tax_rate_bp), is_weighed=rec.is_weighed, plu=rec.plu,
                 pinyin=full, pinyin_initials=initials, active=True,
-                created_at=now, updated_at=now))
+                created_at=now, updated_at=now, search_rowid=rowid))
             barcodes.extend(dict(id=new_id(), product_id=pid, code=code, is_primary=(i == 0))
                             for i, code in enumerate(rec.barcodes))
             prices.append(dict(id=new_id(), product_id=pid, store_id=None, price_type="retail",
@@ -85,14 +88,14 @@ class CatalogLoader:
                                   ref_id=None, terminal_id=None, note="opening stock",
                                   created_at=now))
             codes = [rec.sku_code, *rec.barcodes] + ([rec.plu] if rec.plu else [])
-            search.append((pid, rec.name, codes))
+            search.append((rowid, rec.name, codes))
         self._conn.execute(insert(Product), products)
         if barcodes:
             self._conn.execute(insert(Barcode), barcodes)
         self._conn.execute(insert(Price), prices)
         if stock:
             self._conn.execute(insert(StockMovement), stock)
-        index_products(self._conn, search)
+        index_products(self._conn, search, replace=False)  # new products: nothing to replace
 
     def _tax_rate(self, rate_bp: int) -> str:
         if rate_bp not in self._tax:

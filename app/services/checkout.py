@@ -8,7 +8,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import Payment, Sale, SaleLine, StockMovement
-from app.domain.cart import Cart, CartError, CartLine
+from app.domain.cart import MAX_LINES, Cart, CartError, CartLine, ProductSnapshot
 from app.domain.clock import Clock, to_local
 from app.domain.ids import new_id
 from app.domain.money import Money, MoneyError
@@ -20,6 +20,12 @@ from app.services.errors import InvalidInput, NotFound, StateError
 from app.sync.outbox import add_event
 
 MAX_CASH_TENDER = Money(10_000_000)  # ¥100,000: more is a typo, not a payment
+
+
+class WeightRequired(InvalidInput):
+    """A weighed item was scanned without a weight: the till asks for one."""
+
+    template = "{name} is sold by weight: enter the weight in kg."
 
 
 @dataclass
@@ -72,8 +78,10 @@ class CheckoutService:
             line = cart.line(line_id)
             quantity = Quantity.parse(quantity_text, weighed=line.product.is_weighed)
             return cart.set_quantity(line_id, quantity)
-        except (QuantityError, CartError) as exc:
-            raise InvalidInput("Quantity not changed: {why}", why=str(exc)) from exc
+        except CartError as exc:
+            raise NotFound("That line is no longer in the sale.") from exc
+        except QuantityError as exc:
+            raise _quantity_error(line.product, quantity_text) from exc
 
     def remove_line(self, line_id: str) -> CartLine:
         try:
@@ -87,11 +95,14 @@ class CheckoutService:
 
     def _add(self, product, quantity: Quantity | None) -> CartLine:
         if product.is_weighed and quantity is None:
-            raise InvalidInput("{name} is sold by weight: enter the weight in kg.", name=product.name)
+            raise WeightRequired(name=product.name)
         try:
             return self._cart().add(product, quantity)
-        except (QuantityError, CartError) as exc:
-            raise InvalidInput("Not added: {why}", why=str(exc)) from exc
+        except QuantityError as exc:
+            raise _quantity_error(product, quantity.format() if quantity else "") from exc
+        except CartError as exc:
+            raise InvalidInput("A sale holds at most {n} lines. Pay this one and start another.",
+                               n=MAX_LINES) from exc
 
     def _cart(self) -> Cart:
         if self.draft is None:
@@ -190,6 +201,14 @@ class CheckoutService:
             "payments": [{"tender": "cash", "amount_fen": sale.total_fen,
                           "tendered_fen": sale.paid_fen, "change_fen": sale.change_fen}],
         }
+
+
+def _quantity_error(product: ProductSnapshot, text: str) -> InvalidInput:
+    if product.is_weighed:
+        return InvalidInput("{text} is not a weight for {name}: type kilograms with at most "
+                            "3 decimals, e.g. 0.535.", text=text, name=product.name)
+    return InvalidInput("{text} is not a quantity for {name}: type a whole number of pieces "
+                        "from 1 to 9999.", text=text, name=product.name)
 
 
 def _next_receipt_seq(session: Session, terminal_id: str, business_date: str) -> int:

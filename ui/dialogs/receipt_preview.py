@@ -1,0 +1,36 @@
+"""The receipt as the customer gets it, shown after the sale with the change."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.domain.receipt import ReceiptDocument, render_text
+from app.services.checkout import CompletedSale
+from ui.fonts import monospace_font
+
+
+class ReceiptPreviewDialog(QDialog):
+    def __init__(self, completed: CompletedSale, document: ReceiptDocument, print_note: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sale complete"))
+        layout = QVBoxLayout(self)
+        change = QLabel(self.tr("Change: %1").replace("%1", completed.change.format()))
+        change.setObjectName("previewChange")
+        change.setStyleSheet("font-size: 26pt; font-weight: bold; color: #0a7d32;")
+        layout.addWidget(change)
+        note = QLabel(print_note)
+        note.setObjectName("printNote")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.text = QPlainTextEdit(render_text(document))
+        self.text.setObjectName("receiptText")
+        self.text.setReadOnly(True)
+        self.text.setFont(monospace_font())
+        width = self.text.fontMetrics().horizontalAdvance("0") * (document.columns + 4)
+        self.text.setMinimumSize(width, 460)
+        layout.addWidget(self.text)
+        close = QPushButton(self.tr("Next customer (Enter)"))
+        close.setMinimumHeight(52)
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        layout.addWidget(close)

@@ -1,0 +1,154 @@
+"""Main window: login and checkout screens, the scanner, and the status bar."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
+
+from app.bootstrap import AppContext
+from app.domain.clock import to_local
+from app.services.auth import StaffMember
+from app.services.checkout import CompletedSale
+from drivers.printer.base import PrinterStatus
+from ui.dialogs.receipt_preview import ReceiptPreviewDialog
+from ui.scanner_filter import WedgeScannerFilter
+from ui.screens.checkout import CheckoutScreen
+from ui.screens.login import LoginScreen
+from ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, scanner: WedgeScannerFilter | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.cashier: StaffMember | None = None
+        self.preview: ReceiptPreviewDialog | None = None
+        self.setWindowTitle(self.tr("MON POS — %1").replace("%1", ctx.terminal.store_name))
+        self.resize(1280, 800)
+        self.stack = QStackedWidget()
+        self.login = LoginScreen(ctx.auth, ctx.terminal.store_name)
+        self.checkout = CheckoutScreen(ctx)
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.checkout)
+        self.setCentralWidget(self.stack)
+        self._build_status_bar()
+        self.login.logged_in.connect(self.on_logged_in)
+        self.checkout.logout_requested.connect(self.logout)
+        self.checkout.sale_completed.connect(self.on_sale_completed)
+        self.checkout.reprint_requested.connect(self.reprint_last)
+        if scanner is not None:
+            scanner.scanned.connect(self.on_scan)
+        self.show_login()
+        self.refresh_printer_status()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        t = self.ctx.terminal
+        self.store_status = QLabel(f"{t.store_name} · {t.store_code}")
+        self.terminal_status = QLabel(self.tr("Terminal %1").replace("%1", t.terminal_code))
+        self.cashier_status = QLabel()
+        self.cashier_status.setObjectName("cashierStatus")
+        self.printer_status = QLabel()
+        self.printer_status.setObjectName("printerStatus")
+        self.clock_status = QLabel()
+        for label in (self.store_status, self.terminal_status, self.cashier_status):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.printer_status)
+        bar.addPermanentWidget(self.clock_status)
+        self._clock_timer = QTimer(self, interval=1000)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start()
+        self._tick()
+
+    def _tick(self) -> None:
+        local = to_local(self.ctx.clock.now(), self.ctx.terminal.tz)
+        self.clock_status.setText(local.strftime("%Y-%m-%d %H:%M"))
+
+    # --- screens -------------------------------------------------------------
+    def show_login(self) -> None:
+        self.cashier = None
+        self.cashier_status.setText(self.tr("Not logged in"))
+        self.login.reload()
+        self.stack.setCurrentWidget(self.login)
+        self.login.focus_pin()
+
+    def on_logged_in(self, member: StaffMember) -> None:
+        self.cashier = member
+        self.cashier_status.setText(self.tr("Cashier: %1").replace("%1", member.name))
+        draft = self.ctx.checkout.draft
+        if draft is None or draft.cart.is_empty():
+            self.ctx.checkout.start_sale(member)
+        self.stack.setCurrentWidget(self.checkout)
+        self.checkout.start()
+        log.info("login %s", member.code)
+
+    def logout(self) -> None:
+        log.info("logout %s", self.cashier.code if self.cashier else "-")
+        self.show_login()
+
+    def on_scan(self, code: str) -> None:
+        """Every scan arrives here, whichever widget has the focus."""
+        if self.stack.currentWidget() is self.login:
+            self.login.badge_scanned(code)
+            return
+        if self.preview is not None and self.preview.isVisible():
+            self.preview.accept()  # the next customer's first item
+        if QApplication.activeModalWidget() not in (None, self.preview):
+            return  # a dialog is asking something; a stray scan must not add items behind it
+        self.checkout.add_code(code)
+        self.checkout.focus_scan()
+
+    # --- after the sale ------------------------------------------------------
+    def on_sale_completed(self, completed: CompletedSale) -> None:
+        document = self.ctx.receipts.document(completed.sale_id)
+        self.printer_status.setText(self.tr("Printer: printing…"))
+        run_in_background(lambda: self.ctx.receipts.print_sale(completed.sale_id),
+                          self._on_printed, lambda exc: self._on_printed(None))
+        self.preview = ReceiptPreviewDialog(completed, document, self.tr("Receipt %1").replace(
+            "%1", completed.receipt_no), self)
+        self.preview.setModal(False)
+        self.preview.finished.connect(lambda _: self.checkout.focus_scan())
+        self.preview.show()
+
+    def _on_printed(self, outcome) -> None:
+        if outcome is not None and outcome.ok:
+            self.printer_status.setText(self.tr("Printer: OK"))
+            self.printer_status.setStyleSheet("")
+            return
+        why = outcome.error if outcome is not None else ""
+        self.printer_status.setText(self.tr("Printer: not printed"))
+        self.printer_status.setStyleSheet("color: #cf222e; font-weight: bold;")
+        self.checkout.show_error(self.tr("The receipt was not printed: %1 The sale is saved. "
+                                         "Fix the printer and press F5 to reprint.").replace("%1", why))
+
+    def reprint_last(self) -> None:
+        sale_id = self.ctx.receipts.last_sale_id
+        if sale_id is None:
+            self.checkout.show_error(self.tr("No receipt to reprint yet."))
+            return
+        run_in_background(lambda: self.ctx.receipts.print_sale(sale_id, copy=True), self._on_printed,
+                          lambda exc: self._on_printed(None))
+
+    def refresh_printer_status(self) -> None:
+        run_in_background(self.ctx.receipts.printer.status, self._show_printer_status,
+                          lambda exc: self._show_printer_status(PrinterStatus.UNKNOWN))
+
+    def _show_printer_status(self, status: PrinterStatus) -> None:
+        text = {PrinterStatus.ONLINE: self.tr("Printer: OK"),
+                PrinterStatus.UNKNOWN: self.tr("Printer: ready (no status)"),
+                PrinterStatus.OFFLINE: self.tr("Printer: offline"),
+                PrinterStatus.PAPER_OUT: self.tr("Printer: out of paper"),
+                PrinterStatus.PAPER_NEAR_END: self.tr("Printer: paper low"),
+                PrinterStatus.COVER_OPEN: self.tr("Printer: cover open")}[status]
+        self.printer_status.setText(text)
+        bad = status in (PrinterStatus.OFFLINE, PrinterStatus.PAPER_OUT, PrinterStatus.COVER_OPEN)
+        self.printer_status.setStyleSheet("color: #cf222e; font-weight: bold;" if bad else "")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.stack.currentWidget() is self.checkout:
+            self.checkout.focus_scan()
+            return
+        super().keyPressEvent(event)
