@@ -39,12 +39,15 @@ def alembic_config(engine: Engine | None = None) -> AlembicConfig:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest revision; several heads (parallel branches) read as one sorted, joined name."""
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    return "+".join(sorted(heads))
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        heads = MigrationContext.configure(conn).get_current_heads()
+    return "+".join(sorted(heads)) if heads else None
 
 
 def upgrade(engine: Engine, db_path: Path | None = None, keep_backups: int = 10) -> MigrationResult:
@@ -60,7 +63,7 @@ def upgrade(engine: Engine, db_path: Path | None = None, keep_backups: int = 10)
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")
     except Exception as exc:
         where = f"; the backup is {backup}" if backup else ""
         raise MigrationError(f"database upgrade from {current} to {head} failed: {exc}{where}") from exc
