@@ -4,6 +4,7 @@ index), cached in .bench-cache/ so the other benchmarks reuse it."""
 from __future__ import annotations
 
 import argparse
+import fcntl
 import random
 import sys
 import time
@@ -58,10 +59,19 @@ def synthetic_products(count: int, seed: int = 20261125) -> Iterator[ProductReco
 
 
 def build(skus: int, force: bool = False) -> Path:
+    """Build (or reuse) the cached database; concurrent callers wait for one build."""
     path = db_path(skus)
     if path.exists() and not force:
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists() and not force:
+            return path
+        return _build(path, skus)
+
+
+def _build(path: Path, skus: int) -> Path:
     tmp = path.with_suffix(".building")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
