@@ -71,10 +71,12 @@ def _run_gui(config, log_file: Path, exit_when_ready: bool) -> int:
         ctx = build(config)
     except Exception as exc:  # shown as a sentence, details in the log
         log.exception("start-up failed")
-        QMessageBox.critical(None, "MON POS", app.translate(
-            "Main", "MON POS could not start: %1\n\nDetails are in %2.").replace(
-            "%1", user_message(exc) if not isinstance(exc, RuntimeError) else str(exc)).replace(
-            "%2", str(log_file)))
+        why = user_message(exc) if not isinstance(exc, RuntimeError) else str(exc)
+        print(f"mon-pos: could not start: {why} (details in {log_file})", file=sys.stderr)
+        if not exit_when_ready:
+            QMessageBox.critical(None, "MON POS", app.translate(
+                "Main", "MON POS could not start: %1\n\nDetails are in %2.").replace(
+                "%1", why).replace("%2", str(log_file)))
         return 1
     decoder = WedgeDecoder(config.scanner_gap_ms, config.scanner_min_length,
                            config.scanner_prefix, config.scanner_suffix)

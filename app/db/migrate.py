@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy.engine import Engine
 
 from app.resources import migrations_path
@@ -29,7 +28,13 @@ class MigrationResult:
     backup: Path | None
 
 
-def alembic_config(engine: Engine | None = None) -> AlembicConfig:
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+
+
+def alembic_config(engine: Engine | None = None) -> "AlembicConfig":
+    from alembic.config import Config as AlembicConfig
+
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(migrations_path()))
     cfg.attributes["configure_logging"] = False
@@ -40,11 +45,15 @@ def alembic_config(engine: Engine | None = None) -> AlembicConfig:
 
 def head_revision() -> str:
     """The newest revision; several heads (parallel branches) read as one sorted, joined name."""
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     return "+".join(sorted(heads))
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         heads = MigrationContext.configure(conn).get_current_heads()
     return "+".join(sorted(heads)) if heads else None
@@ -52,6 +61,9 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, db_path: Path | None = None, keep_backups: int = 10) -> MigrationResult:
     """Migrate to head. An existing, older SQLite file is copied aside first."""
+    current = _stored_revision(engine)
+    if current is not None and current == _declared_heads():
+        return MigrationResult(current, current, None)  # the usual start: nothing to do
     current = current_revision(engine)
     head = head_revision()
     if current == head:
@@ -59,6 +71,8 @@ def upgrade(engine: Engine, db_path: Path | None = None, keep_backups: int = 10)
     backup = None
     if current is not None and db_path is not None and db_path.exists():
         backup = _backup(db_path, current, keep_backups)
+    from alembic import command
+
     cfg = alembic_config(engine)
     try:
         with engine.begin() as conn:
@@ -69,6 +83,32 @@ def upgrade(engine: Engine, db_path: Path | None = None, keep_backups: int = 10)
         raise MigrationError(f"database upgrade from {current} to {head} failed: {exc}{where}") from exc
     log.info("database migrated from %s to %s", current, head)
     return MigrationResult(current, head, backup)
+
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*(.+)$", re.MULTILINE)
+
+
+def _declared_heads() -> str:
+    """Head revisions read straight from the version files, without importing Alembic
+    (which costs half a second of every start)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (migrations_path() / "versions").glob("*.py"):
+        for key, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            names = set(re.findall(r"['\"]([^'\"]+)['\"]", value))
+            (revisions if key == "revision" else parents).update(names)
+    return "+".join(sorted(revisions - parents))
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        exists = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first() if engine.dialect.name == "sqlite" else None
+        if not exists:
+            return None
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
+    return "+".join(sorted(rows)) if rows else None
 
 
 def _backup(db_path: Path, revision: str, keep: int) -> Path:

@@ -6,7 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 
 _ASCII_RUN = re.compile(r"[0-9a-z]+")
 MAX_QUERY_TERMS = 6
@@ -44,6 +43,10 @@ def pinyin_forms(name: str) -> tuple[str, str]:
 def _word_forms(word: str) -> tuple[str, str]:
     # Catalog names reuse the same words (brands, kinds, sizes): converting each
     # word once makes loading a million products minutes faster.
+    # imported here: its dictionaries take a second to load, and a till that
+    # only searches never needs them (the index is built when products load)
+    from pypinyin import Style, lazy_pinyin
+
     text = unicodedata.normalize("NFKC", word).lower()
     full = "".join(lazy_pinyin(text, errors="default"))
     initials = "".join(

@@ -54,7 +54,7 @@ NEXT_REVISION = '''
 from alembic import op
 import sqlalchemy as sa
 revision = "9999"
-down_revision = "{head}"
+down_revision = {head}
 branch_labels = None
 depends_on = None
 def upgrade():
@@ -66,6 +66,11 @@ def downgrade():
 '''
 
 
+def _heads_literal() -> str:
+    heads = tuple(migrate.head_revision().split("+"))
+    return repr(heads if len(heads) > 1 else heads[0])
+
+
 def test_an_older_database_is_backed_up_then_migrated(tmp_path, monkeypatch, clock):
     db = tmp_path / "old.sqlite3"
     engine = make_engine(f"sqlite:///{db}")
@@ -75,7 +80,7 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path, monkeypatch, clo
     # a newer release of the app ships one more revision
     scripts = tmp_path / "alembic"
     shutil.copytree(migrations_path(), scripts)
-    (scripts / "versions" / "9999_next.py").write_text(NEXT_REVISION.format(head=migrate.head_revision()))
+    (scripts / "versions" / "9999_next.py").write_text(NEXT_REVISION.format(head=_heads_literal()))
     monkeypatch.setattr(migrate_mod, "migrations_path", lambda: scripts)
     result = migrate.upgrade(engine, db)
     assert result.to_revision == "9999" and result.backup is not None
@@ -93,7 +98,7 @@ def test_a_failed_migration_names_the_backup(tmp_path, monkeypatch):
     migrate.upgrade(engine, db)
     scripts = tmp_path / "alembic"
     shutil.copytree(migrations_path(), scripts)
-    broken = NEXT_REVISION.format(head=migrate.head_revision()).replace('"store"', '"no_such_table"')
+    broken = NEXT_REVISION.format(head=_heads_literal()).replace('"store"', '"no_such_table"')
     (scripts / "versions" / "9999_next.py").write_text(broken)
     monkeypatch.setattr(migrate_mod, "migrations_path", lambda: scripts)
     with pytest.raises(migrate.MigrationError, match="backup"):
