@@ -64,6 +64,10 @@ def upgrade(engine: Engine, db_path: Path | None = None, keep_backups: int = 10)
     current = _stored_revision(engine)
     if current is not None and current == _declared_heads():
         return MigrationResult(current, current, None)  # the usual start: nothing to do
+    unknown = set((current or "").split("+")) - _declared_revisions()[0] - {""}
+    if unknown:
+        raise MigrationError(f"this database was written by a newer MON POS (schema "
+                             f"{', '.join(sorted(unknown))}); install that version or newer")
     current = current_revision(engine)
     head = head_revision()
     if current == head:
@@ -88,16 +92,20 @@ def upgrade(engine: Engine, db_path: Path | None = None, keep_backups: int = 10)
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*(.+)$", re.MULTILINE)
 
 
-def _declared_heads() -> str:
-    """Head revisions read straight from the version files, without importing Alembic
-    (which costs half a second of every start)."""
+def _declared_revisions() -> tuple[set[str], set[str]]:
+    """(all revisions, heads) read straight from the version files, without importing
+    Alembic (which costs half a second of every start)."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for script in (migrations_path() / "versions").glob("*.py"):
         for key, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
             names = set(re.findall(r"['\"]([^'\"]+)['\"]", value))
             (revisions if key == "revision" else parents).update(names)
-    return "+".join(sorted(revisions - parents))
+    return revisions, revisions - parents
+
+
+def _declared_heads() -> str:
+    return "+".join(sorted(_declared_revisions()[1]))
 
 
 def _stored_revision(engine: Engine) -> str | None:

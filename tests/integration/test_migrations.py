@@ -106,3 +106,22 @@ def test_a_failed_migration_names_the_backup(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert migrate.current_revision(engine) == migrate.head_revision()
     engine.dispose()
+
+
+def test_a_database_from_a_newer_release_is_refused_untouched(tmp_path, clock):
+    db = tmp_path / "new.sqlite3"
+    engine = make_engine(f"sqlite:///{db}")
+    migrate.upgrade(engine, db)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'from_the_future'"))
+    with pytest.raises(migrate.MigrationError, match="newer MON POS"):
+        migrate.upgrade(engine, db)
+    assert not (tmp_path / "backups").exists()
+    engine.dispose()
+
+
+def test_migrations_do_not_import_application_code():
+    """A shipped migration must not change when the models do."""
+    for script in (migrations_path() / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        assert "import app" not in source and "from app" not in source, script.name
