@@ -22,12 +22,17 @@ def one_start(db: Path, data_dir: Path) -> tuple[float, float]:
                MON_DEMO_DATA="false")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "ui.main", "--data-dir", str(data_dir),
-                          "--exit-when-ready"], cwd=ROOT, env=env, capture_output=True, text=True,
-                         timeout=120)
-    elapsed = time.perf_counter() - started
-    if "ready_s=" not in out.stdout:
-        raise SystemExit(f"the till did not start:\n{out.stdout}\n{out.stderr}")
+    # the clock stops when the till says its first screen is up, not when it has exited
+    proc = subprocess.Popen([sys.executable, "-m", "ui.main", "--data-dir", str(data_dir),
+                             "--exit-when-ready"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    elapsed = None
+    for line in proc.stdout:
+        if line.startswith("ready_s="):
+            elapsed = time.perf_counter() - started
+    proc.wait(timeout=120)
+    if elapsed is None:
+        raise SystemExit(f"the till did not start:\n{proc.stderr.read()}")
     rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return elapsed, max(rss_kb, before) / 1024
 

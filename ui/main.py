@@ -62,6 +62,7 @@ def _run_gui(config, log_file: Path, exit_when_ready: bool) -> int:
     from ui.i18n import install_translator, resolve_language
     from ui.main_window import MainWindow
     from ui.scanner_filter import WedgeScannerFilter
+    from ui.tasks import run_in_background
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MON POS")
@@ -84,6 +85,8 @@ def _run_gui(config, log_file: Path, exit_when_ready: bool) -> int:
     app.installEventFilter(scanner)
     window = MainWindow(ctx, scanner)
     window.show()
+    # load the printer library while the cashier logs in, so the first receipt is quick
+    run_in_background(lambda: __import__("escpos.printer"))
     if exit_when_ready:
         def report() -> None:
             print(f"ready_s={time.perf_counter() - START:.3f}", flush=True)

@@ -13,8 +13,6 @@ import codecs
 import functools
 import re
 
-from escpos.escpos import Escpos
-from escpos.printer import Dummy
 
 from app.domain.receipt import (
     BarcodeBlock,
@@ -116,7 +114,11 @@ def _squeeze(text: str, excess: int) -> str:
 
 # --- python-escpos built commands, cached -----------------------------------
 
-def _dummy() -> Dummy:
+def _dummy():
+    # python-escpos is imported on first use: loading its capability profiles
+    # costs about a second, which must not delay the till's start.
+    from escpos.printer import Dummy
+
     return Dummy()
 
 
@@ -167,6 +169,8 @@ def barcode_bytes(data: str, symbology: str, columns: int) -> bytes | None:
     else:
         code, function_type = data, "A"
         modules = 67 if symbology == "EAN8" else 95
+    from escpos.escpos import Escpos
+
     if len(code) > 255 or not Escpos.check_barcode(symbology, code):
         return None
     dots = _DOTS_58 if columns <= 32 else _DOTS_80
