@@ -1,11 +1,11 @@
 """The receipt as the customer gets it, shown after the sale with the change."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.receipt import ReceiptDocument, render_text
 from app.services.checkout import CompletedSale
-from ui.fonts import monospace_font
+from ui.widgets.receipt_view import ReceiptView
 
 
 class ReceiptPreviewDialog(QDialog):
@@ -22,13 +22,11 @@ class ReceiptPreviewDialog(QDialog):
         note.setObjectName("printNote")
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.text = QPlainTextEdit(render_text(document))
-        self.text.setObjectName("receiptText")
-        self.text.setReadOnly(True)
-        self.text.setFont(monospace_font())
-        width = self.text.fontMetrics().horizontalAdvance("0") * (document.columns + 4)
-        self.text.setMinimumSize(width, 460)
-        layout.addWidget(self.text)
+        self.text = ReceiptView(render_text(document), document.columns)
+        scroll = QScrollArea()
+        scroll.setWidget(self.text)
+        scroll.setMinimumSize(self.text.sizeHint().width() + 24, 460)
+        layout.addWidget(scroll)
         close = QPushButton(self.tr("Next customer (Enter)"))
         close.setMinimumHeight(52)
         close.setDefault(True)
