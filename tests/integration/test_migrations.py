@@ -113,7 +113,8 @@ def test_a_database_from_a_newer_release_is_refused_untouched(tmp_path, clock):
     engine = make_engine(f"sqlite:///{db}")
     migrate.upgrade(engine, db)
     with engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = 'from_the_future'"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version VALUES ('from_the_future')"))
     with pytest.raises(migrate.MigrationError, match="newer MON POS"):
         migrate.upgrade(engine, db)
     assert not (tmp_path / "backups").exists()

@@ -1,0 +1,1 @@
+"""Alembic scripts of the cloud database (a package so wheels ship them)."""

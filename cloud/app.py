@@ -1,0 +1,50 @@
+"""The cloud channel backend as an ASGI app: `create_app(database_url)`."""
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from app.domain.clock import Clock, SystemClock
+from cloud import migrate
+from cloud.api import router
+from cloud.db import Database, default_database_url
+
+log = logging.getLogger(__name__)
+RETRY_AFTER_S = "1"
+
+
+def create_app(database_url: str | None = None, *, clock: Clock | None = None,
+               run_migrations: bool = False) -> FastAPI:
+    database = Database(database_url or default_database_url())
+    if run_migrations:
+        migrate.upgrade(database)
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        database.dispose()
+
+    app = FastAPI(title="MON cloud channel backend", version="1", lifespan=lifespan)
+    app.state.database = database
+    app.state.clock = clock or SystemClock()
+    app.include_router(router)
+    app.add_exception_handler(OperationalError, _try_again)
+    app.add_exception_handler(IntegrityError, _try_again)
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for uvicorn workers: the URL comes from MON_CLOUD_DATABASE_URL."""
+    return create_app()
+
+
+async def _try_again(request: Request, exc: Exception) -> JSONResponse:
+    """A lock timeout, deadlock or a race on a unique key: nothing was committed, so the
+    client's retry is safe and will get a definite answer."""
+    log.warning("transient database error on %s: %s", request.url.path, exc)
+    return JSONResponse({"detail": "busy, try again"}, status_code=503,
+                        headers={"Retry-After": RETRY_AFTER_S})

@@ -1,0 +1,1 @@
+from tests.cloud.fixtures import cloud_db, cloud_server, tenant  # noqa: F401
