@@ -19,6 +19,9 @@ from app.services.checkout import CheckoutService
 from app.services.context import TerminalContext, load_context
 from app.services.demo import database_is_empty, load_demo
 from app.services.receipts import ReceiptService
+from app.sync.client import SyncClient
+from app.sync.enrolment import load_credential
+from app.sync.worker import SyncWorker
 from drivers.printer import open_printer
 
 log = logging.getLogger(__name__)
@@ -36,9 +39,12 @@ class AppContext:
     checkout: CheckoutService
     receipts: ReceiptService
     migration: migrate.MigrationResult
+    sync: SyncWorker | None = None  # None until this till has enrolled with a cloud
 
     def close(self) -> None:
         try:
+            if self.sync is not None:
+                self.sync.stop()
             self.receipts.printer.close()
         finally:
             self.engine.dispose()
@@ -69,9 +75,21 @@ def build(config: Config, clock: Clock | None = None) -> AppContext:
     terminal = load_context(sessions, config.store_code, config.terminal_code)
     catalog = CatalogService(engine, terminal.store_id, clock)
     printer = open_printer(config.printer_url, config.data_dir)
-    return AppContext(
+    ctx = AppContext(
         config=config, engine=engine, sessions=sessions, clock=clock, terminal=terminal,
         auth=AuthService(sessions, terminal.store_id), catalog=catalog,
         checkout=CheckoutService(sessions, catalog, terminal, clock),
         receipts=ReceiptService(sessions, terminal, printer), migration=result,
+        sync=make_sync_worker(sessions, clock, config.sync_interval_s),
     )
+    return ctx
+
+
+def make_sync_worker(sessions: sessionmaker[Session], clock: Clock, interval_s: int) -> SyncWorker | None:
+    """The sync worker of an enrolled till (not started: the UI starts it)."""
+    credential = load_credential(sessions)
+    if credential is None:
+        return None
+    client = SyncClient(sessions, credential.base_url, credential.token, credential.store_code,
+                        credential.terminal_code, clock)
+    return SyncWorker(client, sessions, clock, interval_s=interval_s)

@@ -51,6 +51,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("log_level", str, "INFO", "Log level of the rotating log file.",
             ("DEBUG", "INFO", "WARNING", "ERROR")),
     Setting("backup_keep", int, 10, "How many database backups made before migrations to keep."),
+    Setting("cloud_url", str, "", "Address of the cloud channel backend, e.g. https://cloud.example.com "
+            "(empty: this shop runs without a cloud)."),
+    Setting("sync_interval_s", int, 30, "Seconds between sync rounds while all is well."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -71,6 +74,8 @@ class Config:
     scanner_suffix: str
     log_level: str
     backup_keep: int
+    cloud_url: str
+    sync_interval_s: int
     config_file: Path | None = None
 
     @property

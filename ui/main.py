@@ -24,6 +24,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--settings", action="store_true", help="list every setting and exit")
     parser.add_argument("--migrate-only", action="store_true",
                         help="create or upgrade the database (and demo store), then exit")
+    parser.add_argument("--enrol", metavar="CODE",
+                        help="enrol this till with the cloud (--cloud-url or the cloud_url setting) "
+                             "using a one-time code from head office, then exit")
+    parser.add_argument("--cloud-url", help="cloud address for --enrol")
     parser.add_argument("--exit-when-ready", action="store_true",
                         help="print ready_s once the checkout screen is usable, then exit (benchmarks)")
     return parser.parse_args(argv)
@@ -43,12 +47,39 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from app.bootstrap import build, setup_logging
     log_file = setup_logging(config)
+    if args.enrol:
+        return _enrol(config, args.enrol, args.cloud_url or config.cloud_url)
     if args.migrate_only:
         ctx = build(config)
         print(f"database ready at {config.database_url} (revision {ctx.migration.to_revision})")
         ctx.close()
         return 0
     return _run_gui(config, log_file, args.exit_when_ready)
+
+
+def _enrol(config, code: str, cloud_url: str) -> int:
+    from app.bootstrap import build
+    from app.sync.client import SyncError
+    from app.sync.enrolment import enrol
+
+    if not cloud_url:
+        print("mon-pos: give the cloud address with --cloud-url or the cloud_url setting", file=sys.stderr)
+        return 2
+    ctx = build(config)
+    try:
+        credential = enrol(ctx.sessions, cloud_url, code, ctx.clock.now())
+    except SyncError as exc:
+        print(f"mon-pos: enrolment failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()
+    print(f"enrolled as store {credential.store_code}, terminal {credential.terminal_code}")
+    if (credential.store_code, credential.terminal_code) != (config.store_code, config.terminal_code):
+        print(f"mon-pos: this till is set up as {config.store_code}/{config.terminal_code}; set "
+              f"store_code and terminal_code to {credential.store_code}/{credential.terminal_code} "
+              "so the cloud accepts its sales", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _run_gui(config, log_file: Path, exit_when_ready: bool) -> int:
@@ -85,6 +116,8 @@ def _run_gui(config, log_file: Path, exit_when_ready: bool) -> int:
     app.installEventFilter(scanner)
     window = MainWindow(ctx, scanner)
     window.show()
+    if ctx.sync is not None:
+        ctx.sync.start()
     # load the printer library while the cashier logs in, so the first receipt is quick
     run_in_background(lambda: __import__("escpos.printer"))
     if exit_when_ready:

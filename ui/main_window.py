@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
 from app.bootstrap import AppContext
@@ -56,16 +57,49 @@ class MainWindow(QMainWindow):
         self.clock_status = QLabel()
         for label in (self.store_status, self.terminal_status, self.cashier_status):
             bar.addWidget(label)
+        self.sync_status = QLabel()
+        self.sync_status.setObjectName("syncStatus")
+        bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(self.printer_status)
         bar.addPermanentWidget(self.clock_status)
         self._clock_timer = QTimer(self, interval=1000)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
+        sync_now = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
+        sync_now.activated.connect(self.sync_now)
         self._tick()
 
     def _tick(self) -> None:
         local = to_local(self.ctx.clock.now(), self.ctx.terminal.tz)
         self.clock_status.setText(local.strftime("%Y-%m-%d %H:%M"))
+        self._show_sync_status()
+
+    def _show_sync_status(self) -> None:
+        worker = self.ctx.sync
+        if worker is None:
+            self.sync_status.setText(self.tr("Cloud: not connected (local only)"))
+            return
+        status = worker.status()
+        if status.online:
+            when = to_local(status.last_success_at, self.ctx.terminal.tz).strftime("%H:%M:%S")
+            text = self.tr("Cloud: online, %1 queued, synced %2").replace(
+                "%1", str(status.queued)).replace("%2", when)
+            self.sync_status.setStyleSheet("")
+        elif not status.enrolled:
+            text = self.tr("Cloud: this till's access was refused. Ask head office to enrol it again.")
+            self.sync_status.setStyleSheet("color: #cf222e; font-weight: bold;")
+        elif status.last_attempt_at is None:
+            text = self.tr("Cloud: connecting…")
+        else:
+            text = self.tr("Cloud: offline, %1 queued (selling goes on; F11 retries)").replace(
+                "%1", str(status.queued))
+            self.sync_status.setStyleSheet("color: #9a6700;")
+        self.sync_status.setText(text)
+        self.sync_status.setToolTip(status.last_error)
+
+    def sync_now(self) -> None:
+        if self.ctx.sync is not None:
+            self.ctx.sync.sync_now()
 
     # --- screens -------------------------------------------------------------
     def show_login(self) -> None:
@@ -103,6 +137,7 @@ class MainWindow(QMainWindow):
 
     # --- after the sale ------------------------------------------------------
     def on_sale_completed(self, completed: CompletedSale) -> None:
+        self.sync_now()  # send the sale to the cloud now rather than at the next round
         document = self.ctx.receipts.document(completed.sale_id)
         self.printer_status.setText(self.tr("Printer: printing…"))
         run_in_background(lambda: self.ctx.receipts.print_sale(completed.sale_id),

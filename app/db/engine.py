@@ -1,6 +1,7 @@
 """Engine and sessions for the terminal database, with the SQLite pragmas DESIGN.md asks for."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -22,12 +23,21 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    if url.startswith("sqlite:///"):
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    path = Path(url[len("sqlite:///"):]) if url.startswith("sqlite:///") else None
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        if path is not None:
+            event.listen(engine, "connect", lambda *_: _owner_only(path))
     return engine
+
+
+def _owner_only(path: Path) -> None:
+    """The database holds the till's cloud token and customers' data: owner access only."""
+    if os.name == "posix" and path.exists() and path.stat().st_mode & 0o077:
+        os.chmod(path, 0o600)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
