@@ -40,6 +40,11 @@ class ProductSnapshot:
     tax_rate_bp: int
     unit: str = "个"
     is_weighed: bool = False
+    category_ids: tuple[str, ...] = ()   # the category and its ancestors (codes and names)
+    brand: str | None = None
+    member_price: Money | None = None
+    floor_price: Money | None = None     # typed prices and discounts stop here
+    open_price: bool = False             # 无码商品: the cashier types the price
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +87,7 @@ class Cart:
         quantity = quantity or Quantity.units(1)
         _check_quantity(product, quantity)
         last = self._lines[-1] if self._lines else None
-        if last and not product.is_weighed and last.product == product:
+        if last and not product.is_weighed and not product.open_price and last.product == product:
             return self.set_quantity(last.line_id, last.quantity + quantity)
         if len(self._lines) >= MAX_LINES:
             raise CartError(f"a sale holds at most {MAX_LINES} lines")
@@ -103,6 +108,15 @@ class Cart:
 
     def clear(self) -> None:
         self._lines.clear()
+
+    def snapshot(self) -> tuple[CartLine, ...]:
+        return tuple(self._lines)
+
+    def restore(self, lines: tuple[CartLine, ...]) -> None:
+        """Put back lines from ``snapshot`` (a change the pricing refused, a recalled sale)."""
+        if len(lines) > MAX_LINES:
+            raise CartError(f"a sale holds at most {MAX_LINES} lines")
+        self._lines = list(lines)
 
     @property
     def total(self) -> Money:

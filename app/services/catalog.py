@@ -27,9 +27,33 @@ _PRICE_SQL = """
       LIMIT 1)
 """
 
+# Member price (members issue adds levels; one level "member" for now) and the
+# floor below which a typed price or discount may not go.
+_EXTRA_SQL = """,
+    p.brand, p.category_id,
+    (SELECT pr.amount_fen FROM price pr
+      WHERE pr.product_id = p.id AND pr.price_type = 'member'
+        AND (pr.store_id IS NULL OR pr.store_id = :store_id)
+        AND (pr.starts_at IS NULL OR pr.starts_at <= :now)
+        AND (pr.ends_at IS NULL OR pr.ends_at > :now)
+      ORDER BY pr.store_id IS NULL LIMIT 1) AS member_price,
+    (SELECT pr.amount_fen FROM price pr
+      WHERE pr.product_id = p.id AND pr.price_type = 'floor'
+        AND (pr.store_id IS NULL OR pr.store_id = :store_id)
+      ORDER BY pr.store_id IS NULL LIMIT 1) AS floor_price
+"""
+
+_CATEGORY_CHAIN = text("""
+    WITH RECURSIVE chain(id, parent_id, code, name) AS (
+        SELECT id, parent_id, code, name FROM category WHERE id = :id
+        UNION ALL
+        SELECT c.id, c.parent_id, c.code, c.name FROM category c JOIN chain ON c.id = chain.parent_id)
+    SELECT code, name FROM chain
+""")
+
 _BY_BARCODE = text(f"""
     SELECT p.id, p.sku_code, b.code, p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit,
-           p.is_weighed, p.active
+           p.is_weighed, p.active {_EXTRA_SQL}
       FROM barcode b JOIN product p ON p.id = b.product_id JOIN tax_rate t ON t.id = p.tax_rate_id
      WHERE b.code = :code
 """)
@@ -37,7 +61,7 @@ _BY_BARCODE = text(f"""
 _BY_SKU_OR_PLU = text(f"""
     SELECT p.id, p.sku_code, COALESCE((SELECT code FROM barcode WHERE product_id = p.id
                                        ORDER BY is_primary DESC LIMIT 1), ''),
-           p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active
+           p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active {_EXTRA_SQL}
       FROM product p JOIN tax_rate t ON t.id = p.tax_rate_id
      WHERE p.sku_code = :code OR p.plu = :code
 """)
@@ -45,15 +69,23 @@ _BY_SKU_OR_PLU = text(f"""
 _BY_ID = text(f"""
     SELECT p.id, p.sku_code, COALESCE((SELECT code FROM barcode WHERE product_id = p.id
                                        ORDER BY is_primary DESC LIMIT 1), ''),
-           p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active
+           p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active {_EXTRA_SQL}
       FROM product p JOIN tax_rate t ON t.id = p.tax_rate_id
      WHERE p.id = :code
+""")
+
+_BY_PLU = text(f"""
+    SELECT p.id, p.sku_code, COALESCE((SELECT code FROM barcode WHERE product_id = p.id
+                                       ORDER BY is_primary DESC LIMIT 1), ''),
+           p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active {_EXTRA_SQL}
+      FROM product p JOIN tax_rate t ON t.id = p.tax_rate_id
+     WHERE p.plu = :code
 """)
 
 _SEARCH = text(f"""
     SELECT p.id, p.sku_code, COALESCE((SELECT code FROM barcode WHERE product_id = p.id
                                        ORDER BY is_primary DESC LIMIT 1), ''),
-           p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active
+           p.name, {_PRICE_SQL} AS price, t.rate_bp, p.unit, p.is_weighed, p.active {_EXTRA_SQL}
       FROM (SELECT rowid FROM product_fts WHERE product_fts MATCH :match LIMIT :limit) f
       JOIN product p ON p.search_rowid = f.rowid JOIN tax_rate t ON t.id = p.tax_rate_id
      WHERE p.active
@@ -71,6 +103,8 @@ class CatalogService:
         self._engine = engine
         self._store_id = store_id
         self._clock = clock
+        # category id -> its codes and names up to the root (promotions scope by them)
+        self._chains: dict[str | None, tuple[str, ...]] = {None: ()}
 
     # --- till look-ups ---------------------------------------------------
     def product_for_code(self, raw: str) -> ProductSnapshot:
@@ -88,17 +122,35 @@ class CatalogService:
                     break
             if row is None:
                 row = conn.execute(_BY_SKU_OR_PLU, self._params(code=scanned.code)).first()
-        if row is None:
-            raise NotFound("No product has the code {code}. Check the code or search by name (F3).",
-                           code=scanned.code)
-        return _snapshot(row)
+            if row is None:
+                raise NotFound("No product has the code {code}. Check the code or search by name "
+                               "(F3).", code=scanned.code)
+            return self._snapshot(conn, row)
+
+    def product_for_plu(self, plu_keys: tuple[str, ...]) -> ProductSnapshot | None:
+        """The product a scale label's PLU names, or None."""
+        with self._engine.connect() as conn:
+            for key in plu_keys:
+                row = conn.execute(_BY_PLU, self._params(code=key)).first()
+                if row is not None:
+                    return self._snapshot(conn, row)
+        return None
 
     def product_by_id(self, product_id: str) -> ProductSnapshot:
         with self._engine.connect() as conn:
             row = conn.execute(_BY_ID, self._params(code=product_id)).first()
-        if row is None:
-            raise NotFound("This product no longer exists.")
-        return _snapshot(row)
+            if row is None:
+                raise NotFound("This product no longer exists.")
+            return self._snapshot(conn, row)
+
+    def _snapshot(self, conn: Connection, row, check: bool = True) -> ProductSnapshot:
+        chain = self._chains.get(row.category_id)
+        if chain is None:
+            names: list[str] = []
+            for code, name in conn.execute(_CATEGORY_CHAIN, {"id": row.category_id}):
+                names.extend((code, name))
+            chain = self._chains[row.category_id] = tuple(dict.fromkeys(names))
+        return _snapshot(row, check, chain)
 
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[ProductHit]:
         """Products by name, code/barcode prefix or pinyin initials, at most `limit`."""
@@ -107,7 +159,8 @@ class CatalogService:
             return []
         with self._engine.connect() as conn:
             rows = conn.execute(_SEARCH, self._params(match=match, limit=limit)).all()
-        hits = [ProductHit(_snapshot(r, check=False), r.price is not None) for r in rows]
+            hits = [ProductHit(self._snapshot(conn, r, check=False), r.price is not None)
+                    for r in rows]
         hits.sort(key=lambda h: _rank(h.product, query))
         return hits
 
@@ -131,15 +184,19 @@ _BARCODE_MESSAGES = {
 }
 
 
-def _snapshot(row, check: bool = True) -> ProductSnapshot:
+def _snapshot(row, check: bool = True, categories: tuple[str, ...] = ()) -> ProductSnapshot:
     if check and not row.active:
         raise InvalidInput("{name} is no longer sold (inactive product).", name=row.name)
     if check and row.price is None:
         raise InvalidInput("{name} has no price. Ask a manager to set one.", name=row.name)
+    # A retail price of 0 marks an open-price item (无码商品): the cashier types the price.
     return ProductSnapshot(
         product_id=row.id, sku_code=row.sku_code, barcode=row[2] or "", name=row.name,
         unit_price=Money(row.price or 0), tax_rate_bp=row.rate_bp, unit=row.unit,
-        is_weighed=bool(row.is_weighed),
+        is_weighed=bool(row.is_weighed), category_ids=categories, brand=row.brand or None,
+        member_price=None if row.member_price is None else Money(row.member_price),
+        floor_price=None if row.floor_price is None else Money(row.floor_price),
+        open_price=row.price == 0,
     )
 
 

@@ -1,31 +1,56 @@
-"""Checkout: the sale being rung up, and completing it in one durable transaction."""
+"""Checkout: the sale being rung up, priced after every change, paid with one or
+several tenders, and completed in one durable transaction."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Callable, TypeVar
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import Payment, Sale, SaleLine, StockMovement
+from app.db.models_checkout import PaymentAttempt, SaleLineDetail
+from app.domain.barcode import clean_scan
 from app.domain.cart import MAX_LINES, Cart, CartError, CartLine, ProductSnapshot
 from app.domain.clock import Clock, to_local
 from app.domain.ids import new_id
-from app.domain.money import Money, MoneyError
+from app.domain.money import Money
+from app.domain.pricing import (
+    ManualDiscount, PriceContext, PricedCart, PricingError, PricingLine, price_cart,
+)
 from app.domain.quantity import Quantity, QuantityError
+from app.domain.scale_barcode import read_any
+from app.services import checkout_rows as rows
 from app.services.auth import StaffMember
 from app.services.catalog import CatalogService
+from app.services.checkout_pricing import DiscountLimit, pricing_error, scale_product
+from app.services.checkout_settings import load_promotion_book, load_settings
+from app.services.checkout_voids import record_void
 from app.services.context import TerminalContext
 from app.services.errors import InvalidInput, NotFound, StateError
+from app.services.payments import PayStatus, SandboxProvider, recognise
+from app.services.payments.attempts import AttemptView, MobilePayments
+from app.services.tenders import (
+    MOBILE_TENDERS, Tender, make_tender, paid, parse_amount, remaining,
+)
 from app.sync.outbox import add_event
 
-MAX_CASH_TENDER = Money(10_000_000)  # ¥100,000: more is a typo, not a payment
+T = TypeVar("T")
+__all__ = ["CheckoutService", "CompletedSale", "DiscountLimit", "MobileOutcome", "PriceRequired",
+           "SaleDraft", "WeightRequired"]
 
 
 class WeightRequired(InvalidInput):
     """A weighed item was scanned without a weight: the till asks for one."""
 
     template = "{name} is sold by weight: enter the weight in kg."
+
+
+class PriceRequired(InvalidInput):
+    """An open-price item (无码商品) was scanned: the till asks for its price."""
+
+    template = "{name} has no fixed price: enter the price."
 
 
 @dataclass
@@ -37,6 +62,36 @@ class SaleDraft:
     cashier: StaffMember
     started_at: datetime
     cart: Cart = field(default_factory=Cart)
+    line_discounts: dict[str, ManualDiscount] = field(default_factory=dict)
+    typed_prices: dict[str, Money] = field(default_factory=dict)
+    below_floor: set[str] = field(default_factory=set)   # lines a manager allowed under the floor
+    order_discount: ManualDiscount | None = None
+    discount_limit: DiscountLimit = field(default_factory=DiscountLimit)
+    tenders: list[Tender] = field(default_factory=list)
+    member_level: str | None = None   # set by the members issue
+    priced: PricedCart | None = None
+    open_attempts: dict[str, Money] = field(default_factory=dict)  # mobile payments in flight
+
+    @property
+    def total(self) -> Money:
+        return self.priced.total if self.priced else Money(0)
+
+    @property
+    def paid(self) -> Money:
+        return paid(self.tenders)
+
+    @property
+    def due(self) -> Money:
+        return remaining(self.total, self.tenders)
+
+    def state(self) -> tuple:
+        return (self.cart.snapshot(), dict(self.line_discounts), dict(self.typed_prices),
+                set(self.below_floor), self.order_discount, self.discount_limit, self.priced)
+
+    def restore(self, state: tuple) -> None:
+        (lines, self.line_discounts, self.typed_prices, self.below_floor, self.order_discount,
+         self.discount_limit, self.priced) = state
+        self.cart.restore(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,159 +103,371 @@ class CompletedSale:
     change: Money
 
 
+@dataclass(frozen=True, slots=True)
+class MobileOutcome:
+    attempt: AttemptView
+    completed: CompletedSale | None = None
+
+
 class CheckoutService:
     def __init__(self, sessions: sessionmaker[Session], catalog: CatalogService,
-                 context: TerminalContext, clock: Clock) -> None:
+                 context: TerminalContext, clock: Clock,
+                 payments: MobilePayments | None = None) -> None:
         self._sessions = sessions
         self._catalog = catalog
         self._ctx = context
         self._clock = clock
+        self.payments = payments or MobilePayments(sessions, SandboxProvider(), clock,
+                                                   context.terminal_code)
+        self.settings = load_settings(sessions, context.store_id)
+        self.book = load_promotion_book(sessions, clock.now())
         self.draft: SaleDraft | None = None
+
+    def reload(self) -> None:
+        """Re-read promotions and settings (after sync or a back-office change)."""
+        self.settings = load_settings(self._sessions, self._ctx.store_id)
+        self.book = load_promotion_book(self._sessions, self._clock.now())
+        if self.draft is not None:
+            self._reprice(self.draft)
+
+    def reprice(self) -> None:
+        """Price the current draft again (after a recall or a member joined the sale)."""
+        self._reprice(self._open())
 
     # --- building the sale ----------------------------------------------
     def start_sale(self, cashier: StaffMember) -> SaleDraft:
-        if self.draft and not self.draft.cart.is_empty():
+        if self.draft and (not self.draft.cart.is_empty() or self.draft.tenders):
             raise StateError("Finish or cancel the current sale first.")
         self.draft = SaleDraft(new_id(), cashier, self._clock.now())
+        self._reprice(self.draft)
         return self.draft
 
-    def add_code(self, raw: str, quantity: Quantity | None = None) -> CartLine:
-        """Add by scanned or typed code; on any error the cart is unchanged."""
-        product = self._catalog.product_for_code(raw)
-        return self._add(product, quantity)
+    def add_code(self, raw: str, quantity: Quantity | None = None,
+                 price: Money | None = None) -> CartLine:
+        """Add by scanned or typed code (or a scale label); on any error the cart is unchanged."""
+        try:
+            product = self._catalog.product_for_code(raw)
+        except NotFound:
+            read = read_any(clean_scan(raw), self.settings.scale_layouts)
+            if read is None:
+                raise
+            found = self._catalog.product_for_plu(read.plu_keys)
+            if found is None:
+                raise NotFound("No product has the scale PLU {plu}. Check the scale's item list.",
+                               plu=read.plu) from None
+            product, quantity = scale_product(found, read)
+        return self._add(product, quantity, price)
 
-    def add_product(self, product_id: str, quantity: Quantity | None = None) -> CartLine:
-        return self._add(self._catalog.product_by_id(product_id), quantity)
+    def add_product(self, product_id: str, quantity: Quantity | None = None,
+                    price: Money | None = None) -> CartLine:
+        return self._add(self._catalog.product_by_id(product_id), quantity, price)
 
     def set_quantity(self, line_id: str, quantity_text: str) -> CartLine:
-        cart = self._cart()
-        try:
-            line = cart.line(line_id)
-            quantity = Quantity.parse(quantity_text, weighed=line.product.is_weighed)
-            return cart.set_quantity(line_id, quantity)
-        except CartError as exc:
-            raise NotFound("That line is no longer in the sale.") from exc
-        except QuantityError as exc:
-            raise _quantity_error(line.product, quantity_text) from exc
+        def change(draft: SaleDraft) -> CartLine:
+            line = self._line(draft, line_id)
+            try:
+                quantity = Quantity.parse(quantity_text, weighed=line.product.is_weighed)
+                return draft.cart.set_quantity(line_id, quantity)
+            except QuantityError as exc:
+                raise _quantity_error(line.product, quantity_text) from exc
+        return self._change(change)
 
-    def remove_line(self, line_id: str) -> CartLine:
-        try:
-            return self._cart().remove(line_id)
-        except CartError as exc:
-            raise NotFound("That line is no longer in the sale.") from exc
+    def set_price(self, line_id: str, price: Money, allow_below_floor: bool = False) -> CartLine:
+        """改价 / the price of an open-price item; a price under the floor needs a manager."""
+        def change(draft: SaleDraft) -> CartLine:
+            line = self._line(draft, line_id)
+            draft.typed_prices[line_id] = price
+            if allow_below_floor:
+                draft.below_floor.add(line_id)
+            return line
+        return self._change(change)
 
-    def cancel_sale(self) -> None:
-        if self.draft:
-            self.draft.cart.clear()
+    def set_line_discount(self, line_id: str, discount: ManualDiscount | None,
+                          limit: DiscountLimit) -> CartLine:
+        """A cashier's discount on one line, within ``limit`` (the staff issue supplies it)."""
+        def change(draft: SaleDraft) -> CartLine:
+            line = self._line(draft, line_id)
+            if discount is None:
+                draft.line_discounts.pop(line_id, None)
+            else:
+                draft.line_discounts[line_id] = discount
+                draft.discount_limit = limit
+            return line
+        return self._change(change)
 
-    def _add(self, product, quantity: Quantity | None) -> CartLine:
+    def set_order_discount(self, discount: ManualDiscount | None, limit: DiscountLimit) -> Money:
+        def change(draft: SaleDraft) -> Money:
+            draft.order_discount = discount
+            if discount is not None:
+                draft.discount_limit = limit
+            return draft.total
+        self._change(change)
+        return self._open().total
+
+    def remove_line(self, line_id: str, reason: str = "") -> CartLine:
+        """Void a line: it leaves the sale and the void is recorded."""
+        draft = self._open()
+        priced = draft.priced
+        removed = self._change(lambda d: self._remove(d, line_id))
+        amount = priced.line(line_id).amount if priced else removed.amount
+        record_void(self._sessions, self._ctx, draft.id, draft.cashier.id, "line", [removed],
+                    amount, reason, self._clock.now())
+        return removed
+
+    def cancel_sale(self, reason: str = "") -> None:
+        """Cancel the sale: recorded (never deleted); mobile payments taken are reversed."""
+        draft = self.draft
+        if draft is None:
+            return
+        for tender in draft.tenders:
+            if tender.attempt_id is not None:
+                if self.payments.cancel(tender.attempt_id).status != PayStatus.REVERSED.value:
+                    raise StateError("The mobile payment could not be reversed yet. Try again in "
+                                     "a moment; the sale stays open until it is.")
+        if not draft.cart.is_empty():
+            record_void(self._sessions, self._ctx, draft.id, draft.cashier.id, "sale",
+                        draft.cart.lines, draft.total, reason, self._clock.now(), draft.tenders)
+        self.draft = SaleDraft(new_id(), draft.cashier, self._clock.now())
+        self._reprice(self.draft)
+
+    def explain(self, line_id: str) -> str:
+        """"Why this price" for a line, in Chinese as the receipt says it."""
+        draft = self._open()
+        return draft.priced.explain(line_id).text_zh if draft.priced else ""
+
+    # --- internals of building ----------------------------------------------
+    def _add(self, product: ProductSnapshot, quantity: Quantity | None,
+             price: Money | None) -> CartLine:
         if product.is_weighed and quantity is None:
             raise WeightRequired(name=product.name)
-        try:
-            return self._cart().add(product, quantity)
-        except QuantityError as exc:
-            raise _quantity_error(product, quantity.format() if quantity else "") from exc
-        except CartError as exc:
-            raise InvalidInput("A sale holds at most {n} lines. Pay this one and start another.",
-                               n=MAX_LINES) from exc
+        if product.open_price and price is None:
+            raise PriceRequired(name=product.name)
 
-    def _cart(self) -> Cart:
+        def change(draft: SaleDraft) -> CartLine:
+            try:
+                line = draft.cart.add(product, quantity)
+            except QuantityError as exc:
+                raise _quantity_error(product, quantity.format() if quantity else "") from exc
+            except CartError as exc:
+                raise InvalidInput("A sale holds at most {n} lines. Pay this one and start "
+                                   "another.", n=MAX_LINES) from exc
+            if price is not None:
+                draft.typed_prices[line.line_id] = price
+            return line
+        return self._change(change)
+
+    @staticmethod
+    def _remove(draft: SaleDraft, line_id: str) -> CartLine:
+        try:
+            removed = draft.cart.remove(line_id)
+        except CartError as exc:
+            raise NotFound("That line is no longer in the sale.") from exc
+        for table in (draft.line_discounts, draft.typed_prices):
+            table.pop(line_id, None)
+        draft.below_floor.discard(line_id)
+        return removed
+
+    @staticmethod
+    def _line(draft: SaleDraft, line_id: str) -> CartLine:
+        try:
+            return draft.cart.line(line_id)
+        except CartError as exc:
+            raise NotFound("That line is no longer in the sale.") from exc
+
+    def _change(self, mutate: Callable[[SaleDraft], T]) -> T:
+        """Apply a change and re-price; a change the pricing refuses is undone."""
+        draft = self._open()
+        if draft.tenders:
+            raise StateError("Payments are already taken on this sale: finish paying, or "
+                             "remove the payments first.")
+        saved = draft.state()
+        try:
+            result = mutate(draft)
+            self._reprice(draft)
+        except PricingError as exc:
+            error = pricing_error(exc, draft.cart)  # names the line before it is undone
+            draft.restore(saved)
+            raise error from exc
+        except Exception:
+            draft.restore(saved)
+            raise
+        return result
+
+    def _reprice(self, draft: SaleDraft) -> None:
+        limit = draft.discount_limit
+        context = PriceContext(now=self._clock.now(), store_id=self._ctx.store_id,
+                               member_level=draft.member_level,
+                               manual_limit_percent=limit.percent,
+                               manual_limit_amount=limit.amount, rounding=self.settings.rounding)
+        lines = [self._pricing_line(draft, line) for line in draft.cart.lines]
+        draft.priced = price_cart(lines, context, self.book, draft.order_discount)
+
+    @staticmethod
+    def _pricing_line(draft: SaleDraft, line: CartLine) -> PricingLine:
+        product = line.product
+        line_id = line.line_id
+        return PricingLine(
+            line_id=line_id, sku=product.sku_code, unit_price=product.unit_price,
+            quantity=line.quantity, tax_rate_bp=product.tax_rate_bp,
+            product_id=product.product_id, name=product.name,
+            category_ids=product.category_ids, brand=product.brand,
+            is_weighed=product.is_weighed, floor_price=product.floor_price,
+            open_price=product.open_price, typed_price=draft.typed_prices.get(line_id),
+            floor_override=line_id in draft.below_floor,
+            member_prices={"member": product.member_price} if product.member_price else {},
+            manual_discount=draft.line_discounts.get(line_id))
+
+    def _open(self) -> SaleDraft:
         if self.draft is None:
             raise StateError("No sale is open. Log in to start selling.")
-        return self.draft.cart
+        return self.draft
 
     # --- paying ----------------------------------------------------------
     def pay_cash(self, tendered_text: str) -> CompletedSale:
-        """Take cash and complete the sale. Refuses less than the total."""
-        cart = self._cart()
-        if cart.is_empty():
-            raise StateError("The sale is empty: scan something first.")
-        try:
-            tendered = Money.parse(tendered_text) if tendered_text.strip() else cart.total
-        except MoneyError as exc:
-            raise InvalidInput("Not an amount of money: {text}", text=tendered_text) from exc
-        if tendered < cart.total:
+        """Cash for everything still due (the one-tender way); refuses less than that."""
+        draft = self._payable()
+        due = draft.due
+        tendered = parse_amount(tendered_text, due)
+        if tendered < due:
             raise InvalidInput("Cash given ({given}) is less than the total ({total}).",
-                               given=tendered.format(), total=cart.total.format())
-        if tendered > MAX_CASH_TENDER:
-            raise InvalidInput("{given} is more cash than one sale takes. Check the amount.",
-                               given=tendered.format())
-        completed = self._complete(tendered)
-        self.draft = SaleDraft(new_id(), self.draft.cashier, self._clock.now())
+                               given=tendered.format(), total=due.format())
+        completed = self.add_tender("cash", tendered.plain())
+        assert completed is not None
         return completed
 
-    def _complete(self, tendered: Money) -> CompletedSale:
+    def add_tender(self, kind: str, amount_text: str = "", reference: str = ""
+                   ) -> CompletedSale | None:
+        """One payment toward the sale (split payment); completes the sale once paid."""
+        draft = self._payable()
+        if kind in MOBILE_TENDERS:
+            raise InvalidInput("Scan the customer's payment code to take a mobile payment.")
+        tender = make_tender(kind, parse_amount(amount_text, draft.due), draft.due, reference)
+        draft.tenders.append(tender)
+        try:
+            return self._complete_if_paid()
+        except Exception:
+            draft.tenders.remove(tender)  # not recorded: the cashier takes it again
+            raise
+
+    def remove_tender(self, index: int) -> Tender:
+        draft = self._open()
+        if not 0 <= index < len(draft.tenders):
+            raise NotFound("That payment is no longer on the sale.")
+        if draft.tenders[index].attempt_id is not None:
+            raise StateError("A mobile payment cannot be taken off the sale: cancel the sale to "
+                             "reverse it.")
+        return draft.tenders.pop(index)
+
+    def pay_mobile(self, code_text: str, amount_text: str = "") -> MobileOutcome:
+        """Charge the customer's payment code (微信/支付宝/银联) for the due amount or less."""
+        draft = self._payable()
+        code = recognise(code_text)
+        if code is None:
+            raise InvalidInput("That is not a WeChat Pay, Alipay or UnionPay payment code. Ask "
+                               "the customer to refresh the code and scan it again.")
+        amount = parse_amount(amount_text, draft.due)
+        if amount > draft.due:
+            raise InvalidInput("A mobile payment cannot be more than what is still due ({due}).",
+                               due=draft.due.format())
+        attempt = self.payments.start(draft.id, code, amount,
+                                      f"{self._ctx.store_name} {draft.cart.piece_count}件")
+        return self._after_attempt(attempt)
+
+    def poll_mobile(self, attempt_id: str) -> MobileOutcome:
+        return self._after_attempt(self.payments.poll(attempt_id))
+
+    def cancel_mobile(self, attempt_id: str) -> AttemptView:
+        """Stop waiting: reverse it. A reversal also refunds a payment that did go
+        through, so the customer is never charged for a sale that did not happen."""
+        view = self.payments.cancel(attempt_id)
+        if self.draft is not None and not view.is_open:
+            self.draft.open_attempts.pop(attempt_id, None)
+        return view
+
+    def interrupted_payments(self) -> list[AttemptView]:
+        """Mobile payments of sales that no longer exist (the till stopped mid-payment)."""
+        current = self.draft.id if self.draft else None
+        return [a for a in self.payments.unfinished() if a.draft_id != current]
+
+    def settle_interrupted_payments(self) -> list[AttemptView]:
+        """Reverse every interrupted payment; returns those still not settled."""
+        return [view for view in (self.payments.cancel(a.id)
+                                  for a in self.interrupted_payments())
+                if view.status != PayStatus.REVERSED.value]
+
+    def _after_attempt(self, attempt: AttemptView) -> MobileOutcome:
         draft = self.draft
+        if draft is None or attempt.draft_id != draft.id:
+            return MobileOutcome(attempt)
+        if attempt.is_open:
+            draft.open_attempts[attempt.id] = attempt.amount
+        else:
+            draft.open_attempts.pop(attempt.id, None)
+        if not attempt.succeeded:
+            return MobileOutcome(attempt)
+        if any(t.attempt_id == attempt.id for t in draft.tenders):
+            return MobileOutcome(attempt)
+        draft.tenders.append(Tender(attempt.channel, attempt.amount, attempt.amount,
+                                    attempt.out_trade_no, attempt.id))
+        return MobileOutcome(attempt, self._complete_if_paid())
+
+    def _payable(self) -> SaleDraft:
+        draft = self._open()
+        if draft.cart.is_empty():
+            raise StateError("The sale is empty: scan something first.")
+        if draft.open_attempts:  # (on record in payment_attempt too, for a restart)
+            raise StateError("A mobile payment of {amount} is still waiting for an answer: query "
+                             "it or cancel it first.",
+                             amount=next(iter(draft.open_attempts.values())).format())
+        return draft
+
+    def _complete_if_paid(self) -> CompletedSale | None:
+        draft = self._open()
+        if draft.due.fen > 0:
+            return None
+        completed = self._complete()
+        self.draft = SaleDraft(new_id(), draft.cashier, self._clock.now())
+        self._reprice(self.draft)
+        return completed
+
+    def _complete(self, cash: Money | None = None) -> CompletedSale:
+        """Write the sale in one transaction; a retry of the same draft writes nothing."""
+        draft = self._open()
+        if cash is not None and not draft.tenders:
+            draft.tenders.append(make_tender("cash", cash, draft.due))
         with self._sessions.begin() as session:
-            existing = session.get(Sale, draft.id)
+            # Core inserts on the session's connection: the ORM unit of work would cost
+            # more than the rows themselves (bench.checkout).
+            conn = session.connection()
+            existing = conn.execute(select(Sale.__table__).where(Sale.id == draft.id)).first()
             if existing is not None:  # already committed: a retry must not count it twice
                 return _completed(existing)
-            now = self._clock.now()
-            business_date = to_local(now, self._ctx.tz).strftime("%Y-%m-%d")
-            seq = _next_receipt_seq(session, self._ctx.terminal_id, business_date)
-            sale = self._sale_row(draft, tendered, now, business_date, seq)
-            session.add(sale)
-            session.flush()
-            session.add_all(self._line_rows(draft, sale))
-            session.add(Payment(id=new_id(), sale_id=sale.id, line_no=1, tender="cash",
-                                amount_fen=sale.total_fen, tendered_fen=tendered.fen,
-                                change_fen=sale.change_fen, created_at=now))
-            session.add_all(self._stock_rows(draft, sale, now))
-            add_event(session, "sale.completed", sale.id, self._event_payload(sale, draft), now)
-            return _completed(sale)
+            header = self._header(session, draft)
+            sale = rows.sale_row(header, draft.priced, draft.tenders)
+            lines, details = rows.line_rows(draft.id, draft.cart.lines, draft.priced)
+            payments = rows.payment_rows(draft.id, draft.tenders, header.completed_at)
+            conn.execute(insert(Sale.__table__), [sale])
+            conn.execute(insert(SaleLine.__table__), lines)
+            conn.execute(insert(SaleLineDetail.__table__), details)
+            conn.execute(insert(Payment.__table__), payments)
+            conn.execute(insert(StockMovement.__table__), rows.stock_rows(header, draft.cart.lines))
+            attempt_ids = [t.attempt_id for t in draft.tenders if t.attempt_id]
+            if attempt_ids:
+                conn.execute(update(PaymentAttempt.__table__)
+                             .where(PaymentAttempt.id.in_(attempt_ids)).values(sale_id=draft.id))
+            add_event(session, "sale.completed", draft.id, rows.sale_payload(
+                header, sale, lines, details, payments, self._ctx.store_code,
+                self._ctx.terminal_code), header.completed_at)
+            return CompletedSale(draft.id, header.receipt_no, Money(sale["total_fen"]),
+                                 Money(sale["paid_fen"]), Money(sale["change_fen"]))
 
-    def _sale_row(self, draft: SaleDraft, tendered: Money, now: datetime, business_date: str,
-                  seq: int) -> Sale:
-        cart = draft.cart
-        return Sale(
-            id=draft.id, store_id=self._ctx.store_id, terminal_id=self._ctx.terminal_id,
-            cashier_id=draft.cashier.id,
-            receipt_no=self._ctx.receipt_no(business_date, seq), business_date=business_date,
-            seq=seq, subtotal_fen=cart.total.fen, discount_fen=0, rounding_fen=0,
-            total_fen=cart.total.fen, tax_fen=cart.tax_total.fen, paid_fen=tendered.fen,
-            change_fen=(tendered - cart.total).fen, piece_count=cart.piece_count,
-            started_at=draft.started_at, completed_at=now,
-        )
-
-    @staticmethod
-    def _line_rows(draft: SaleDraft, sale: Sale) -> list[SaleLine]:
-        return [
-            SaleLine(id=line.line_id, sale_id=sale.id, line_no=i, product_id=line.product.product_id,
-                     sku_code=line.product.sku_code, barcode=line.product.barcode,
-                     name=line.product.name, unit=line.product.unit,
-                     is_weighed=line.product.is_weighed, unit_price_fen=line.product.unit_price.fen,
-                     quantity_milli=line.quantity.milli, amount_fen=line.amount.fen,
-                     tax_rate_bp=line.product.tax_rate_bp, tax_fen=line.tax.fen)
-            for i, line in enumerate(draft.cart.lines, start=1)
-        ]
-
-    def _stock_rows(self, draft: SaleDraft, sale: Sale, now: datetime) -> list[StockMovement]:
-        return [
-            StockMovement(id=new_id(), store_id=self._ctx.store_id,
-                          product_id=line.product.product_id, quantity_milli=-line.quantity.milli,
-                          kind="sale", ref_type="sale", ref_id=sale.id,
-                          terminal_id=self._ctx.terminal_id, created_at=now)
-            for line in draft.cart.lines
-        ]
-
-    def _event_payload(self, sale: Sale, draft: SaleDraft) -> dict:
-        return {
-            "sale_id": sale.id, "receipt_no": sale.receipt_no, "store": self._ctx.store_code,
-            "terminal": self._ctx.terminal_code, "business_date": sale.business_date,
-            "cashier_id": sale.cashier_id, "completed_at": sale.completed_at.isoformat(),
-            "total_fen": sale.total_fen, "tax_fen": sale.tax_fen, "paid_fen": sale.paid_fen,
-            "change_fen": sale.change_fen,
-            "lines": [
-                {"line_no": i, "product_id": l.product.product_id, "sku_code": l.product.sku_code,
-                 "barcode": l.product.barcode, "name": l.product.name,
-                 "unit_price_fen": l.product.unit_price.fen, "quantity_milli": l.quantity.milli,
-                 "amount_fen": l.amount.fen, "tax_rate_bp": l.product.tax_rate_bp,
-                 "tax_fen": l.tax.fen}
-                for i, l in enumerate(draft.cart.lines, start=1)
-            ],
-            "payments": [{"tender": "cash", "amount_fen": sale.total_fen,
-                          "tendered_fen": sale.paid_fen, "change_fen": sale.change_fen}],
-        }
+    def _header(self, session: Session, draft: SaleDraft) -> rows.SaleHeader:
+        now = self._clock.now()
+        business_date = to_local(now, self._ctx.tz).strftime("%Y-%m-%d")
+        seq = next_seq(session, "receipt_counter", self._ctx.terminal_id, business_date)
+        return rows.SaleHeader(draft.id, self._ctx.store_id, self._ctx.terminal_id,
+                               draft.cashier.id, self._ctx.receipt_no(business_date, seq),
+                               business_date, seq, draft.started_at, now, draft.cart.piece_count)
 
 
 def _quantity_error(product: ProductSnapshot, text: str) -> InvalidInput:
@@ -211,10 +478,10 @@ def _quantity_error(product: ProductSnapshot, text: str) -> InvalidInput:
                         "from 1 to 9999.", text=text, name=product.name)
 
 
-def _next_receipt_seq(session: Session, terminal_id: str, business_date: str) -> int:
-    """Gapless: the counter moves in the same transaction as the sale it numbers."""
+def next_seq(session: Session, table: str, terminal_id: str, business_date: str) -> int:
+    """Gapless: the counter moves in the same transaction as the document it numbers."""
     return session.execute(
-        text("INSERT INTO receipt_counter (terminal_id, business_date, last_seq) "
+        text(f"INSERT INTO {table} (terminal_id, business_date, last_seq) "
              "VALUES (:t, :d, 1) ON CONFLICT (terminal_id, business_date) "
              "DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"),
         {"t": terminal_id, "d": business_date},
@@ -225,10 +492,3 @@ def _completed(sale: Sale) -> CompletedSale:
     return CompletedSale(sale.id, sale.receipt_no, Money(sale.total_fen), Money(sale.paid_fen),
                          Money(sale.change_fen))
 
-
-def find_sale(sessions: sessionmaker[Session], receipt_no: str) -> Sale:
-    with sessions() as s:
-        sale = s.scalar(select(Sale).where(Sale.receipt_no == receipt_no))
-        if sale is None:
-            raise NotFound("No sale has the receipt number {no}.", no=receipt_no)
-        return sale

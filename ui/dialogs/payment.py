@@ -1,53 +1,55 @@
-"""Cash payment: amount tendered, quick-amount buttons, change shown as you type."""
+"""Paying: cash (quick amounts, change as you type), bank card (amount + slip reference)
+and mobile payment by scanning the customer's code, one after another (split payment).
+
+F1 cash, F2 card, F3 mobile; Enter takes the amount; Delete removes the selected
+payment; Esc goes back to the sale.
+"""
 from __future__ import annotations
 
-from typing import Callable
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout,
+    QWidget,
 )
 
 from app.domain.money import Money, MoneyError
-from app.services.checkout import CompletedSale
+from app.services.checkout import CheckoutService, CompletedSale, MobileOutcome
 from app.services.errors import ServiceError
+from app.services.tenders import quick_cash_amounts
+from ui.dialogs.mobile_wait import MobileWaitDialog
 from ui.errors import user_message
 from ui.widgets.keypad import TOUCH_SIZE, Keypad
 
-NOTES_FEN = (2000, 5000, 10000)
+MODES = (("cash", "F1", QT_TRANSLATE_NOOP("TenderDialog", "Cash")),
+         ("card", "F2", QT_TRANSLATE_NOOP("TenderDialog", "Bank card")),
+         ("mobile", "F3", QT_TRANSLATE_NOOP("TenderDialog", "WeChat / Alipay / UnionPay")))
 
 
 def quick_amounts(total: Money) -> list[Money]:
-    """Exact amount, then the notes a customer would likely hand over."""
-    amounts = [total]
-    for step in (1000, 5000, 10000):
-        rounded = Money(-(-total.fen // step) * step)
-        if rounded > total and rounded not in amounts:
-            amounts.append(rounded)
-    for note in NOTES_FEN:
-        if Money(note) > total and Money(note) not in amounts:
-            amounts.append(Money(note))
-    return sorted(amounts)[:5]
+    return quick_cash_amounts(total)
 
 
-class CashPaymentDialog(QDialog):
-    def __init__(self, total: Money, pay: Callable[[str], CompletedSale], parent: QWidget | None = None) -> None:
+class TenderDialog(QDialog):
+    def __init__(self, checkout: CheckoutService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Cash payment"))
-        self._total = total
-        self._pay = pay
+        self.setWindowTitle(self.tr("Payment"))
+        self.setMinimumWidth(560)
+        self.checkout = checkout
         self.completed: CompletedSale | None = None
+        self.mode = "cash"
         layout = QVBoxLayout(self)
-        due = QLabel(self.tr("Total due: %1").replace("%1", total.format()))
-        due.setObjectName("dueLabel")
-        due.setStyleSheet("font-size: 22pt; font-weight: bold;")
-        layout.addWidget(due)
-        self.tendered = QLineEdit()
-        self.tendered.setObjectName("tenderedEdit")
-        self.tendered.setPlaceholderText(self.tr("Cash given (empty = exact amount)"))
-        self.tendered.setMinimumHeight(48)
-        self.tendered.setStyleSheet("font-size: 18pt;")
-        layout.addWidget(self.tendered)
+        self.due_label = QLabel()
+        self.due_label.setObjectName("dueLabel")
+        self.due_label.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        layout.addWidget(self.due_label)
+        layout.addLayout(self._mode_buttons())
+        self.tenders = QListWidget()
+        self.tenders.setObjectName("tenderList")
+        self.tenders.setMaximumHeight(96)
+        self.tenders.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.tenders)
+        layout.addLayout(self._fields())
         self.change = QLabel()
         self.change.setObjectName("changeLabel")
         self.change.setStyleSheet("font-size: 18pt;")
@@ -57,56 +59,193 @@ class CashPaymentDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        layout.addLayout(self._quick_buttons())
+        self.quick = QGridLayout()
+        layout.addLayout(self.quick)
         layout.addWidget(Keypad(self.tendered))
-        actions = QHBoxLayout()
-        ok = QPushButton(self.tr("Pay (Enter)"))
-        ok.setMinimumHeight(TOUCH_SIZE)
-        ok.clicked.connect(self.submit)
-        cancel = QPushButton(self.tr("Back (Esc)"))
-        cancel.setMinimumHeight(TOUCH_SIZE)
-        cancel.clicked.connect(self.reject)
-        actions.addWidget(cancel)
-        actions.addWidget(ok)
-        layout.addLayout(actions)
+        layout.addLayout(self._actions())
         self.tendered.textChanged.connect(self._update_change)
-        self.tendered.returnPressed.connect(self.submit)
-        self._update_change("")
+        self._refresh()
+        self.set_mode("cash")
 
-    def _quick_buttons(self) -> QGridLayout:
-        grid = QGridLayout()
-        for i, amount in enumerate(quick_amounts(self._total)):
+    # --- layout ------------------------------------------------------------------
+    def _mode_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.mode_buttons: dict[str, QPushButton] = {}
+        for mode, key, text in MODES:
+            label = QCoreApplication.translate("TenderDialog", text)
+            button = QPushButton(f"{label}\n{key}")
+            button.setObjectName(f"mode_{mode}")
+            button.setCheckable(True)
+            button.setMinimumHeight(TOUCH_SIZE)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
+            QShortcut(QKeySequence(key), self, activated=lambda m=mode: self.set_mode(m))
+            self.mode_buttons[mode] = button
+            row.addWidget(button)
+        return row
+
+    def _fields(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        self.tendered = QLineEdit()
+        self.tendered.setObjectName("tenderedEdit")
+        self.tendered.setMinimumHeight(48)
+        self.tendered.setStyleSheet("font-size: 18pt;")
+        self.tendered.returnPressed.connect(self.submit)
+        self.reference = QLineEdit()
+        self.reference.setObjectName("referenceEdit")
+        self.reference.setMinimumHeight(44)
+        self.reference.setPlaceholderText(self.tr("Reference on the card terminal slip"))
+        self.reference.returnPressed.connect(self.submit)
+        self.code = QLineEdit()
+        self.code.setObjectName("paymentCodeEdit")
+        self.code.setMinimumHeight(48)
+        self.code.setPlaceholderText(self.tr("Scan the customer's payment code"))
+        self.code.returnPressed.connect(self.submit)
+        for widget in (self.tendered, self.reference, self.code):
+            box.addWidget(widget)
+        return box
+
+    def _actions(self) -> QHBoxLayout:
+        actions = QHBoxLayout()
+        back = QPushButton(self.tr("Back (Esc)"))
+        back.setMinimumHeight(TOUCH_SIZE)
+        back.clicked.connect(self.reject)
+        remove = QPushButton(self.tr("Remove payment (Del)"))
+        remove.setObjectName("removeTender")
+        remove.setMinimumHeight(TOUCH_SIZE)
+        remove.clicked.connect(self.remove_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self, activated=self.remove_selected)
+        ok = QPushButton(self.tr("Pay (Enter)"))
+        ok.setObjectName("payButton")
+        ok.setMinimumHeight(TOUCH_SIZE)
+        ok.setStyleSheet("background: #1a7f37; color: white; font-weight: bold;")
+        ok.clicked.connect(self.submit)
+        for button in (back, remove, ok):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            actions.addWidget(button)
+        return actions
+
+    # --- behaviour --------------------------------------------------------------
+    @property
+    def due(self) -> Money:
+        return self.checkout.draft.due
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        for name, button in self.mode_buttons.items():
+            button.setChecked(name == mode)
+        self.reference.setVisible(mode == "card")
+        self.code.setVisible(mode == "mobile")
+        hints = {"cash": self.tr("Cash given (empty = exact amount)"),
+                 "card": self.tr("Amount on the card (empty = all that is due)"),
+                 "mobile": self.tr("Amount (empty = all that is due)")}
+        self.tendered.setPlaceholderText(hints[mode])
+        self._fill_quick_buttons()
+        self._update_change(self.tendered.text())
+        (self.code if mode == "mobile" else self.tendered).setFocus()
+
+    def _fill_quick_buttons(self) -> None:
+        while self.quick.count():
+            item = self.quick.takeAt(0)
+            if item.widget():
+                item.widget().hide()  # out of the layout now; gone at the next event loop turn
+                item.widget().deleteLater()
+        if self.mode != "cash":
+            return
+        for i, amount in enumerate(quick_amounts(self.due)):
             button = QPushButton(amount.format())
             button.setObjectName(f"quick_{amount.fen}")
             button.setMinimumHeight(TOUCH_SIZE)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, a=amount: self._quick(a))
-            grid.addWidget(button, 0, i)
-        return grid
+            self.quick.addWidget(button, 0, i)
 
     def _quick(self, amount: Money) -> None:
         self.tendered.setText(amount.plain())
         self.submit()
 
     def _update_change(self, text: str) -> None:
+        due = self.due
         try:
-            given = Money.parse(text) if text.strip() else self._total
+            given = Money.parse(text) if text.strip() else due
         except MoneyError:
             self.change.setText(self.tr("Not an amount"))
             return
-        if given < self._total:
-            self.change.setText(self.tr("Still due: %1").replace("%1", (self._total - given).format()))
+        if given < due:
+            self.change.setText(self.tr("Still due: %1").replace("%1", (due - given).format()))
+        elif self.mode == "cash":
+            self.change.setText(self.tr("Change: %1").replace("%1", (given - due).format()))
         else:
-            self.change.setText(self.tr("Change: %1").replace("%1", (given - self._total).format()))
+            self.change.setText("")
+
+    def _refresh(self) -> None:
+        draft = self.checkout.draft
+        self.due_label.setText(self.tr("Total due: %1").replace("%1", draft.due.format()))
+        self.tenders.clear()
+        for tender in draft.tenders:
+            ref = f"  …{tender.reference[-4:]}" if tender.reference else ""
+            self.tenders.addItem(f"{tender.name}  {tender.amount.format()}{ref}")
+
+    def accept_scan(self, code: str) -> None:
+        """A scan while paying is the customer's payment code."""
+        self.set_mode("mobile")
+        self.code.setText(code)
+        self.submit()
 
     def submit(self) -> None:
+        self.error.clear()
         try:
-            self.completed = self._pay(self.tendered.text())
+            if self.mode == "mobile":
+                self._pay_mobile()
+            else:
+                completed = self.checkout.add_tender(self.mode, self.tendered.text(),
+                                                     self.reference.text())
+                self._after(completed)
         except ServiceError as exc:
             self.error.setText(user_message(exc))
-            self.tendered.selectAll()
-            self.tendered.setFocus()
+            (self.code if self.mode == "mobile" else self.tendered).selectAll()
+
+    def _pay_mobile(self) -> None:
+        code = self.code.text().strip()
+        if not code:
+            self.error.setText(self.tr("Scan the customer's payment code."))
             return
-        self.accept()
+        outcome: MobileOutcome = self.checkout.pay_mobile(code, self.tendered.text())
+        self.code.clear()
+        if outcome.attempt.is_open:
+            wait = MobileWaitDialog(self.checkout, outcome.attempt, self)
+            wait.exec()
+            outcome = wait.outcome or outcome
+        if outcome.attempt.status == "failed":
+            self.error.setText(self.tr("The payment failed: %1 Ask for another payment.")
+                               .replace("%1", outcome.attempt.message or ""))
+        elif outcome.attempt.status == "reversed":
+            self.error.setText(self.tr("The mobile payment was cancelled; nothing was charged."))
+        self._after(outcome.completed)
+
+    def _after(self, completed: CompletedSale | None) -> None:
+        if completed is not None:
+            self.completed = completed
+            self.accept()
+            return
+        self.tendered.clear()
+        self.reference.clear()
+        self._refresh()
+        self.set_mode(self.mode)
+
+    def remove_selected(self) -> None:
+        row = self.tenders.currentRow()
+        if row < 0:
+            row = self.tenders.count() - 1
+        if row < 0:
+            return
+        try:
+            self.checkout.remove_tender(row)
+        except ServiceError as exc:
+            self.error.setText(user_message(exc))
+            return
+        self._refresh()
+        self.set_mode(self.mode)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

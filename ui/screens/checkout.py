@@ -2,23 +2,32 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QApplication, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog,
+    QLabel,
     QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from app.bootstrap import AppContext
+from app.domain.money import Money
 from app.domain.quantity import Quantity, QuantityError
-from app.services.checkout import CompletedSale, WeightRequired
+from app.services.checkout import DiscountLimit, PriceRequired, WeightRequired
 from app.services.errors import ServiceError
-from ui.dialogs.payment import CashPaymentDialog
+from app.services.held_sales import HeldSales
+from app.services.returns import ReturnsService
+from ui.dialogs.discount import DiscountDialog, PriceDialog
+from ui.dialogs.held import RecallDialog
+from ui.dialogs.payment import TenderDialog
 from ui.dialogs.quantity import QuantityDialog
+from ui.dialogs.returns import ReturnDialog
 from ui.dialogs.search import SearchDialog
 from ui.errors import user_message
 from ui.models.cart_model import CartTableModel
+from ui.tasks import run_in_background
 from ui.widgets.keypad import TOUCH_SIZE
 
 # "3*6901234567892": three of the scanned item
@@ -29,10 +38,20 @@ ACTIONS = (
     ("search", "F3", QT_TRANSLATE_NOOP("CheckoutScreen", "Search")),
     ("remove", "F4", QT_TRANSLATE_NOOP("CheckoutScreen", "Remove line")),
     ("reprint", "F5", QT_TRANSLATE_NOOP("CheckoutScreen", "Reprint")),
+    ("discount", "F6", QT_TRANSLATE_NOOP("CheckoutScreen", "Line discount")),
+    ("hold", "F7", QT_TRANSLATE_NOOP("CheckoutScreen", "Hold / recall")),
+    ("reprint_any", "Shift+F5", QT_TRANSLATE_NOOP("CheckoutScreen", "Reprint receipt…")),
+    ("order_discount", "Shift+F6", QT_TRANSLATE_NOOP("CheckoutScreen", "Order discount")),
+    ("return", "F8", QT_TRANSLATE_NOOP("CheckoutScreen", "Return")),
     ("cancel", "F9", QT_TRANSLATE_NOOP("CheckoutScreen", "Cancel sale")),
     ("logout", "F10", QT_TRANSLATE_NOOP("CheckoutScreen", "Log out")),
+    ("price", "F11", QT_TRANSLATE_NOOP("CheckoutScreen", "Change price")),
+    # F12 opens the payment dialog (cash first, then card and mobile there)
     ("pay", "F12", QT_TRANSLATE_NOOP("CheckoutScreen", "Cash")),
 )
+BUTTONS_PER_ROW = 7
+# Until the staff issue brings permissions, a cashier may give up to 10% / ¥50.
+CASHIER_DISCOUNT_LIMIT = DiscountLimit(Decimal(10), Money(5000))
 
 
 class CheckoutScreen(QWidget):
@@ -44,6 +63,8 @@ class CheckoutScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.checkout = ctx.checkout
+        self.held = HeldSales(ctx.sessions, ctx.checkout, ctx.terminal, ctx.clock)
+        self.returns = ReturnsService(ctx.sessions, ctx.terminal, ctx.clock, ctx.checkout.payments)
         self.model = CartTableModel(self)
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
@@ -89,7 +110,7 @@ class CheckoutScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        for column, width in ((2, 110), (3, 120), (4, 130)):
+        for column, width in ((2, 110), (3, 110), (4, 120), (5, 110)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
         self.table.setStyleSheet("font-size: 13pt;")
@@ -112,7 +133,17 @@ class CheckoutScreen(QWidget):
         self.last_label.setObjectName("lastItemLabel")
         self.last_label.setWordWrap(True)
         self.last_label.setStyleSheet("font-size: 12pt; color: #24292f;")
-        for widget in (caption, self.total_label, self.count_label, self.last_label):
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        self.saved_label.setStyleSheet("font-size: 13pt; color: #cf222e;")
+        self.rounding_label = QLabel()
+        self.rounding_label.setObjectName("roundingLabel")
+        self.due_label = QLabel()
+        self.due_label.setObjectName("dueLabel")
+        self.due_label.setWordWrap(True)
+        self.due_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        for widget in (caption, self.total_label, self.count_label, self.saved_label,
+                       self.rounding_label, self.due_label, self.last_label):
             box.addWidget(widget)
         box.addStretch(1)
         return panel
@@ -121,7 +152,10 @@ class CheckoutScreen(QWidget):
         grid = QGridLayout()
         handlers = {"quantity": self.change_quantity, "search": self.open_search,
                     "remove": self.remove_selected, "reprint": self.reprint_requested.emit,
-                    "cancel": self.cancel_sale, "logout": self.logout_requested.emit,
+                    "reprint_any": self.reprint_any, "discount": self.line_discount,
+                    "order_discount": self.order_discount, "hold": self.hold_or_recall,
+                    "return": self.open_return, "cancel": self.cancel_sale,
+                    "logout": self.logout_requested.emit, "price": self.change_price,
                     "pay": self.open_payment}
         for i, (name, key, text) in enumerate(ACTIONS):
             label = QCoreApplication.translate("CheckoutScreen", text)
@@ -136,7 +170,7 @@ class CheckoutScreen(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda h=handlers[name]: self._run(h))
             self.buttons[name] = button
-            grid.addWidget(button, 0, i)
+            grid.addWidget(button, i // BUTTONS_PER_ROW, i % BUTTONS_PER_ROW)
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self)
         delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete.activated.connect(self.remove_selected)
@@ -151,6 +185,8 @@ class CheckoutScreen(QWidget):
         return super().eventFilter(obj, event)
 
     def _run(self, handler) -> None:
+        if QApplication.activeModalWidget() is not None:
+            return  # a dialog is asking something: the sale's keys wait until it closes
         handler()
         self.focus_scan()
 
@@ -161,6 +197,14 @@ class CheckoutScreen(QWidget):
         self.show_message("")
         self.refresh()
         self.focus_scan()
+        run_in_background(self.checkout.settle_interrupted_payments, self._on_settled,
+                          lambda exc: self.show_error(user_message(exc)))
+
+    def _on_settled(self, unsettled) -> None:
+        if unsettled:
+            self.show_error(self.tr("%n interrupted mobile payment(s) could not be reversed "
+                                    "yet. They are kept and tried again at the next log in; "
+                                    "tell a manager.", "", len(unsettled)))
 
     def _on_enter(self) -> None:
         text = self.scan.text().strip()
@@ -172,25 +216,32 @@ class CheckoutScreen(QWidget):
 
     def add_code(self, text: str) -> None:
         """A scan or a typed code; '3*code' adds three."""
-        quantity = None
+        quantity = price = None
         match = QUANTITY_PREFIX.match(text)
         if match:
             quantity, text = Quantity.units(int(match.group(1))), match.group(2)
-        try:
+        for _ in range(3):  # at most: ask the weight, then the price
             try:
-                line = self.checkout.add_code(text, quantity)
+                line = self.checkout.add_code(text, quantity, price)
+                break
             except WeightRequired as need:
-                weight = self._ask_weight(need.params["name"])
-                if weight is None:
+                quantity = self._ask_weight(need.params["name"])
+                if quantity is None:
                     return
-                line = self.checkout.add_code(text, weight)
-        except ServiceError as exc:
-            self.show_error(user_message(exc))
+            except PriceRequired as need:
+                price = self._ask_price(need.params["name"])
+                if price is None:
+                    return
+            except ServiceError as exc:
+                self.show_error(user_message(exc))
+                return
+        else:
             return
         self.show_message("")
         self.refresh(select_last=True)
+        amount = self.checkout.draft.priced.line(line.line_id).amount
         self.last_label.setText(f"{line.product.name}\n{line.quantity.format()} × "
-                                f"{line.product.unit_price.format()} = {line.amount.format()}")
+                                f"{line.product.unit_price.format()} = {amount.format()}")
 
     def _ask_weight(self, name: str) -> Quantity | None:
         dialog = QuantityDialog(name, "", True, self)
@@ -201,41 +252,93 @@ class CheckoutScreen(QWidget):
                 dialog.edit.selectAll()
         return None
 
+    def _ask_price(self, name: str) -> Money | None:
+        dialog = PriceDialog(name, None, self)
+        return dialog.price if dialog.exec() else None
+
     def selected_line(self):
         rows = self.table.selectionModel().selectedRows()
         row = rows[0].row() if rows else self.model.rowCount() - 1
         return self.model.line_at(row)
+
+    def _apply(self, change, message: str = "") -> bool:
+        """Run a service change; show its refusal as a sentence. True when it went through."""
+        try:
+            change()
+        except ServiceError as exc:
+            self.show_error(user_message(exc))
+            return False
+        self.show_message(message)
+        self.refresh()
+        return True
 
     def change_quantity(self) -> None:
         line = self.selected_line()
         if line is None:
             return
         dialog = QuantityDialog(line.product.name, line.quantity.format(), line.product.is_weighed, self)
-        if not dialog.exec():
-            return
-        try:
-            self.checkout.set_quantity(line.line_id, dialog.value())
-        except ServiceError as exc:
-            self.show_error(user_message(exc))
-            return
-        self.refresh()
+        if dialog.exec():
+            self._apply(lambda: self.checkout.set_quantity(line.line_id, dialog.value()))
 
-    def remove_selected(self) -> None:
+    def change_price(self) -> None:
         line = self.selected_line()
         if line is None:
             return
-        try:
-            self.checkout.remove_line(line.line_id)
-        except ServiceError as exc:
-            self.show_error(user_message(exc))
+        dialog = PriceDialog(line.product.name, line.product.unit_price, self)
+        if dialog.exec() and dialog.price is not None:
+            self._apply(lambda: self.checkout.set_price(line.line_id, dialog.price))
+
+    def line_discount(self) -> None:
+        line = self.selected_line()
+        if line is None:
             return
-        self.show_message(self.tr("Removed: %1").replace("%1", line.product.name))
-        self.refresh()
+        current = self.checkout.draft.line_discounts.get(line.line_id)
+        dialog = DiscountDialog(self.tr("Discount on %1").replace("%1", line.product.name),
+                                current, self)
+        if dialog.exec():
+            self._apply(lambda: self.checkout.set_line_discount(
+                line.line_id, dialog.discount, CASHIER_DISCOUNT_LIMIT))
+
+    def order_discount(self) -> None:
+        draft = self.checkout.draft
+        if draft is None or draft.cart.is_empty():
+            return
+        dialog = DiscountDialog(self.tr("Discount on the whole sale"), draft.order_discount, self)
+        if dialog.exec():
+            self._apply(lambda: self.checkout.set_order_discount(dialog.discount,
+                                                                 CASHIER_DISCOUNT_LIMIT))
+
+    def remove_selected(self) -> None:
+        line = self.selected_line()
+        if line is not None:
+            self._apply(lambda: self.checkout.remove_line(line.line_id),
+                        self.tr("Removed: %1").replace("%1", line.product.name))
 
     def cancel_sale(self) -> None:
-        self.checkout.cancel_sale()
-        self.show_message(self.tr("Sale cancelled."))
-        self.refresh()
+        draft = self.checkout.draft
+        cards = [t for t in draft.tenders if t.kind == "card"] if draft else []
+        message = self.tr("Sale cancelled.")
+        if cards:
+            message += " " + self.tr("Void the card payment(s) on the card terminal: %1").replace(
+                "%1", ", ".join(f"{t.amount.format()} ({t.reference})" for t in cards))
+        if self._apply(self.checkout.cancel_sale, message):
+            self.last_label.clear()
+
+    def hold_or_recall(self) -> None:
+        """F7: hold the sale on screen; with an empty sale, recall a held one."""
+        draft = self.checkout.draft
+        if draft is not None and not draft.cart.is_empty():
+            if self._apply(self.held.hold, self.tr("Sale held. Press F7 with an empty sale to "
+                                                   "recall it.")):
+                self.last_label.clear()
+            return
+        held = self.held.list()
+        if not held:
+            self.show_message(self.tr("No held sales."))
+            return
+        dialog = RecallDialog(held, self.ctx.terminal.tz, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self._apply(lambda: self.held.recall(dialog.chosen.id), self.tr("Held sale recalled."))
 
     def open_search(self) -> None:
         dialog = SearchDialog(self.ctx.catalog, self.scan.text().strip(), self)
@@ -248,21 +351,71 @@ class CheckoutScreen(QWidget):
         if draft is None or draft.cart.is_empty():
             self.show_error(self.tr("The sale is empty: scan something first."))
             return
-        dialog = CashPaymentDialog(draft.cart.total, self.checkout.pay_cash, self)
-        if dialog.exec() and dialog.completed is not None:
-            self.refresh()
+        dialog = TenderDialog(self.checkout, self)
+        dialog.exec()
+        self._finish(dialog.completed)
+
+    def _finish(self, completed) -> None:
+        self.refresh()
+        if completed is not None:
             self.last_label.clear()
-            self.sale_completed.emit(dialog.completed)
+            self.sale_completed.emit(completed)
+
+    def open_return(self) -> None:
+        draft = self.checkout.draft
+        exchange_due = draft.due if draft and not draft.cart.is_empty() and not draft.tenders \
+            else None
+        dialog = ReturnDialog(self.returns, draft.cashier, exchange_due, self)
+        if not dialog.exec() or dialog.refund is None:
+            return
+        refund = dialog.refund
+        receipts = self.ctx.receipts
+        run_in_background(lambda: receipts.print_refund(refund.refund_id), None, None)
+        self.show_message(self.tr("Refund %1: %2").replace("%1", refund.refund_no)
+                          .replace("%2", ", ".join(f"{n} {a.format()}" for n, a in refund.tenders)))
+        credit = dict(refund.tenders).get("exchange")
+        if credit is not None:
+            try:
+                completed = self.checkout.add_tender("exchange", credit.plain(), refund.refund_no)
+            except ServiceError as exc:
+                self.show_error(user_message(exc))
+                return
+            self._finish(completed)
+
+    def reprint_any(self) -> None:
+        number, ok = QInputDialog.getText(self, self.tr("Reprint a receipt"),
+                                          self.tr("Receipt number (or scan its barcode):"))
+        if not ok or not number.strip():
+            return
+        try:
+            sale_id = self.ctx.receipts.sale_id_for(number)
+        except ServiceError as exc:
+            self.show_error(user_message(exc))
+            return
+        receipts = self.ctx.receipts
+        run_in_background(lambda: receipts.print_sale(sale_id, copy=True), None, None)
+        self.show_message(self.tr("Reprinting %1 as a copy.").replace("%1", number.strip().upper()))
 
     # --- display -----------------------------------------------------------
     def refresh(self, select_last: bool = False) -> None:
         draft = self.checkout.draft
         lines = draft.cart.lines if draft else ()
-        self.model.set_lines(lines)
-        cart = draft.cart if draft else None
-        self.total_label.setText((cart.total if cart else None).format() if cart else "¥0.00")
-        count = cart.piece_count if cart else 0
+        priced = draft.priced if draft else None
+        self.model.set_lines(lines, priced)
+        total = draft.total if draft else Money(0)
+        self.total_label.setText(total.format())
+        count = draft.cart.piece_count if draft else 0
         self.count_label.setText(self.tr("%n item(s)", "", count))
+        saved = priced.saved if priced else Money(0)
+        self.saved_label.setText(self.tr("Saved: %1").replace("%1", saved.format())
+                                 if saved.fen > 0 else "")
+        rounding = priced.rounding if priced else Money(0)
+        self.rounding_label.setText(self.tr("Rounding (抹零): %1").replace("%1", rounding.format())
+                                    if rounding.fen else "")
+        self.due_label.setText(self.tr("Paid %1, still due %2").replace("%1", draft.paid.format())
+                               .replace("%2", draft.due.format()) if draft and draft.tenders else "")
+        for label in (self.saved_label, self.rounding_label, self.due_label):
+            label.setVisible(bool(label.text()))  # no gaps in the panel for what is not there
         if select_last and lines:
             self.table.selectRow(len(lines) - 1)
             self.table.scrollToBottom()
