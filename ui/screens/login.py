@@ -1,7 +1,13 @@
-"""Login: choose (or scan the badge of) a staff member, enter the PIN."""
+"""Login: scan a staff badge, or choose a staff member and type the PIN.
+
+A badge logs in at once (or preselects its owner when the store wants the PIN
+too). Wrong PINs and lockouts show the service's sentence; the screen also
+serves the idle auto-lock and the quick user switch, with a banner saying the
+sale on screen is kept.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -12,7 +18,10 @@ from ui.errors import user_message
 from ui.widgets.keypad import Keypad
 
 ROLE_NAMES = {"cashier": QT_TRANSLATE_NOOP("LoginScreen", "Cashier"),
-              "manager": QT_TRANSLATE_NOOP("LoginScreen", "Store manager")}
+              "salesperson": QT_TRANSLATE_NOOP("LoginScreen", "Salesperson"),
+              "supervisor": QT_TRANSLATE_NOOP("LoginScreen", "Supervisor"),
+              "manager": QT_TRANSLATE_NOOP("LoginScreen", "Store manager"),
+              "hq_admin": QT_TRANSLATE_NOOP("LoginScreen", "HQ admin")}
 
 
 class LoginScreen(QWidget):
@@ -22,7 +31,6 @@ class LoginScreen(QWidget):
         super().__init__(parent)
         self._auth = auth
         outer = QVBoxLayout(self)
-        outer.addStretch(1)
         card = QFrame()
         card.setObjectName("loginCard")
         card.setMaximumWidth(460)
@@ -32,6 +40,12 @@ class LoginScreen(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setStyleSheet("font-size: 20pt; font-weight: bold;")
         layout.addWidget(title)
+        self.banner = QLabel()
+        self.banner.setObjectName("loginBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff8c5; padding: 8px; border-radius: 6px;")
+        self.banner.hide()
+        layout.addWidget(self.banner)
         form = QFormLayout()
         self.user = QComboBox()
         self.user.setObjectName("loginUser")
@@ -59,12 +73,16 @@ class LoginScreen(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #57606a;")
         layout.addWidget(hint)
-        row = QVBoxLayout()
-        row.addWidget(card, alignment=Qt.AlignmentFlag.AlignHCenter)
-        outer.addLayout(row)
-        outer.addStretch(2)
+        # aligned both ways, the card gets the height its wrapped text needs (stretches
+        # around it squeezed the keypad once the banner or a two-line error appeared)
+        outer.addWidget(card, alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
         self.pin.returnPressed.connect(self.submit)
         self.reload()
+
+    def show_banner(self, text: str) -> None:
+        """E.g. after the idle auto-lock: the sale on screen is kept, log in to go on."""
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
 
     def reload(self) -> None:
         self.user.clear()
@@ -78,7 +96,11 @@ class LoginScreen(QWidget):
         self.pin.setFocus()
 
     def badge_scanned(self, code: str) -> None:
-        index = self.user.findData(code)
+        owner = self._auth.identify_badge(code)
+        if owner is not None and not self._auth.badge_requires_pin:
+            self._finish(lambda: self._auth.login_badge(code))
+            return
+        index = self.user.findData(owner.code if owner is not None else code.strip())
         if index < 0:
             self.error.setText(self.tr("No staff member has the badge %1.").replace("%1", code))
             return
@@ -88,9 +110,12 @@ class LoginScreen(QWidget):
         self.pin.setFocus()
 
     def submit(self) -> None:
-        code = self.user.currentData()
+        code, pin = self.user.currentData(), self.pin.text()
+        self._finish(lambda: self._auth.login(code or "", pin))
+
+    def _finish(self, attempt) -> None:
         try:
-            member: StaffMember = self._auth.login(code or "", self.pin.text())
+            member: StaffMember = attempt()
         except ServiceError as exc:
             self.error.setText(user_message(exc))
             self.pin.clear()
@@ -98,5 +123,34 @@ class LoginScreen(QWidget):
             return
         self.pin.clear()
         self.error.clear()
+        self.show_banner("")
         self.logged_in.emit(member)
 
+
+class IdleWatcher(QObject):
+    """Emits `idle` once the till has had no key, mouse or touch input for the time the
+    AuthService's policy allows (install on the QApplication; the main window locks)."""
+
+    idle = Signal()
+    _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
+                 QEvent.Type.Wheel}
+
+    def __init__(self, auth: AuthService, clock, check_ms: int = 5000,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._auth = auth
+        self._clock = clock
+        self.last_activity = clock.now()
+        self._timer = QTimer(self, interval=check_ms)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() in self._ACTIVITY:
+            self.last_activity = self._clock.now()
+        return False
+
+    def check(self) -> None:
+        if self._auth.is_idle(self.last_activity):
+            self.last_activity = self._clock.now()  # one signal per idle spell
+            self.idle.emit()
