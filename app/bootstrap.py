@@ -13,7 +13,11 @@ from app.config import Config
 from app.db import migrate
 from app.db.engine import make_engine, make_session_factory
 from app.domain.clock import Clock, SystemClock
+from app.services.audit import AuditLog
 from app.services.auth import AuthService
+from app.services.members.wiring import MemberServices
+from app.services.permissions import PermissionService, StaffAdmin
+from app.services.shifts import ShiftService
 from app.services.catalog import CatalogService
 from app.services.checkout import CheckoutService
 from app.services.context import TerminalContext, load_context
@@ -39,6 +43,11 @@ class AppContext:
     checkout: CheckoutService
     receipts: ReceiptService
     migration: migrate.MigrationResult
+    audit: AuditLog
+    perms: PermissionService
+    shifts: ShiftService
+    staff_admin: StaffAdmin
+    members: MemberServices
     sync: SyncWorker | None = None  # None until this till has enrolled with a cloud
 
     def close(self) -> None:
@@ -75,14 +84,28 @@ def build(config: Config, clock: Clock | None = None) -> AppContext:
     terminal = load_context(sessions, config.store_code, config.terminal_code)
     catalog = CatalogService(engine, terminal.store_id, clock)
     printer = open_printer(config.printer_url, config.data_dir)
+    audit = AuditLog(sessions, clock, terminal.store_id, terminal.terminal_id)
+    auth = AuthService(sessions, terminal.store_id, audit, clock)
+    perms = PermissionService(sessions, auth, audit, clock)
+    sync = make_sync_worker(sessions, clock, config.sync_interval_s)
     ctx = AppContext(
         config=config, engine=engine, sessions=sessions, clock=clock, terminal=terminal,
-        auth=AuthService(sessions, terminal.store_id), catalog=catalog,
+        auth=auth, catalog=catalog,
         checkout=CheckoutService(sessions, catalog, terminal, clock),
         receipts=ReceiptService(sessions, terminal, printer), migration=result,
-        sync=make_sync_worker(sessions, clock, config.sync_interval_s),
+        audit=audit, perms=perms, shifts=ShiftService(sessions, terminal, perms, audit, clock),
+        staff_admin=StaffAdmin(sessions, perms, audit, clock, terminal.store_id),
+        members=MemberServices.build(sessions, terminal, clock, _cloud_reachable(sync)),
+        sync=sync,
     )
     return ctx
+
+
+def _cloud_reachable(sync: SyncWorker | None):
+    """Offline caps on points and stored value apply only to a till that has a cloud."""
+    if sync is None:
+        return lambda: True
+    return lambda: sync.status().online
 
 
 def make_sync_worker(sessions: sessionmaker[Session], clock: Clock, interval_s: int) -> SyncWorker | None:

@@ -92,6 +92,7 @@ def _run_gui(config, log_file: Path, exit_when_ready: bool) -> int:
     from ui.fonts import install_fonts
     from ui.i18n import install_translator, resolve_language
     from ui.main_window import MainWindow
+    from ui.screens.login import IdleWatcher
     from ui.scanner_filter import WedgeScannerFilter
     from ui.tasks import run_in_background
 
@@ -115,6 +116,9 @@ def _run_gui(config, log_file: Path, exit_when_ready: bool) -> int:
     scanner = WedgeScannerFilter(decoder, app)
     app.installEventFilter(scanner)
     window = MainWindow(ctx, scanner)
+    idle = IdleWatcher(ctx.auth, ctx.clock, parent=window)
+    app.installEventFilter(idle)
+    idle.idle.connect(window.lock)
     window.show()
     if ctx.sync is not None:
         ctx.sync.start()

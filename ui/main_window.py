@@ -4,7 +4,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
 from app.bootstrap import AppContext
@@ -15,7 +14,9 @@ from drivers.printer.base import PrinterStatus
 from ui.dialogs.receipt_preview import ReceiptPreviewDialog
 from ui.scanner_filter import WedgeScannerFilter
 from ui.screens.checkout import CheckoutScreen
+from ui.menus import build_menus
 from ui.screens.login import LoginScreen
+from ui.screens.shift import ShiftScreen
 from ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -32,11 +33,14 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.login = LoginScreen(ctx.auth, ctx.terminal.store_name)
         self.checkout = CheckoutScreen(ctx)
-        self.stack.addWidget(self.login)
-        self.stack.addWidget(self.checkout)
+        self.shift = ShiftScreen(ctx.shifts, ctx.perms, ctx.receipts.printer)
+        for screen in (self.login, self.checkout, self.shift):
+            self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
         self._build_status_bar()
+        self.menus = build_menus(self)
         self.login.logged_in.connect(self.on_logged_in)
+        self.shift.done.connect(self.show_checkout)
         self.checkout.logout_requested.connect(self.logout)
         self.checkout.sale_completed.connect(self.on_sale_completed)
         self.checkout.reprint_requested.connect(self.reprint_last)
@@ -65,8 +69,6 @@ class MainWindow(QMainWindow):
         self._clock_timer = QTimer(self, interval=1000)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
-        sync_now = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
-        sync_now.activated.connect(self.sync_now)
         self._tick()
 
     def _tick(self) -> None:
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
         elif status.last_attempt_at is None:
             text = self.tr("Cloud: connecting…")
         else:
-            text = self.tr("Cloud: offline, %1 queued (selling goes on; F11 retries)").replace(
+            text = self.tr("Cloud: offline, %1 queued (selling goes on; Ctrl+S retries)").replace(
                 "%1", str(status.queued))
             self.sync_status.setStyleSheet("color: #9a6700;")
         self.sync_status.setText(text)
@@ -112,16 +114,43 @@ class MainWindow(QMainWindow):
     def on_logged_in(self, member: StaffMember) -> None:
         self.cashier = member
         self.cashier_status.setText(self.tr("Cashier: %1").replace("%1", member.name))
+        log.info("login %s", member.code)
+        if self.ctx.shifts.current() is None:
+            self.show_shift()  # no sale without an open shift: open one first
+            return
+        self.show_checkout()
+
+    def show_checkout(self) -> None:
+        if self.cashier is None:
+            self.show_login()
+            return
+        if self.ctx.shifts.current() is None:
+            self.show_shift()
+            return
         draft = self.ctx.checkout.draft
         if draft is None or draft.cart.is_empty():
-            self.ctx.checkout.start_sale(member)
+            self.ctx.checkout.start_sale(self.cashier)
         self.stack.setCurrentWidget(self.checkout)
         self.checkout.start()
-        log.info("login %s", member.code)
+
+    def show_shift(self) -> None:
+        if self.cashier is None:
+            return
+        self.shift.start(self.cashier)
+        self.stack.setCurrentWidget(self.shift)
 
     def logout(self) -> None:
+        if self.cashier is not None:
+            self.ctx.auth.logout(self.cashier)
         log.info("logout %s", self.cashier.code if self.cashier else "-")
         self.show_login()
+
+    def lock(self) -> None:
+        """Idle too long: back to the login screen; the sale on screen is kept."""
+        if self.cashier is None:
+            return
+        self.logout()
+        self.login.show_banner(self.tr("Locked after inactivity. Log in to go on; the sale is kept."))
 
     def on_scan(self, code: str) -> None:
         """Every scan arrives here, whichever widget has the focus."""
@@ -130,8 +159,16 @@ class MainWindow(QMainWindow):
             return
         if self.preview is not None and self.preview.isVisible():
             self.preview.accept()  # the next customer's first item
-        if QApplication.activeModalWidget() not in (None, self.preview):
-            return  # a dialog is asking something; a stray scan must not add items behind it
+        modal = QApplication.activeModalWidget()
+        if modal not in (None, self.preview):
+            # dialogs that read codes (payment code, receipt barcode, supervisor badge) take
+            # the scan; others ignore it, so a stray scan never adds items behind a dialog
+            taker = getattr(modal, "accept_scan", None) or getattr(modal, "badge_scanned", None)
+            if callable(taker):
+                taker(code)
+            return
+        if self.stack.currentWidget() is not self.checkout:
+            return
         self.checkout.add_code(code)
         self.checkout.focus_scan()
 

@@ -16,6 +16,8 @@ from app.domain.ids import new_id
 from app.resources import resource_path
 from app.services.auth import hash_pin
 from app.services.catalog_load import CatalogLoader, ProductRecord
+from app.services.members.demo import load_demo_members
+from app.services.permissions import seed_default_roles
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,9 @@ def load_demo(engine: Engine, clock: Clock, folder: Path | None = None) -> int:
         conn.execute(insert(User), [dict(id=new_id(), store_id=store_id, code=u["code"],
                                          name=u["name"], role=u["role"], pin_hash=hash_pin(u["pin"]),
                                          active=True, created_at=now) for u in setup["users"]])
+        seed_default_roles(conn, now)
         count = CatalogLoader(conn, store_id, now).load(read_products_csv(folder / "products.csv"))
+        load_demo_members(conn, store_id, now)
     log.info("demo store loaded: %d products", count)
     return count
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.bootstrap import build
 from app.config import load_config
+from app.domain.money import Money
 from cloud import tenancy
 from tests.cloud.harness import HTTP_TIMEOUT, unique
 from tests.ui.conftest import log_in
@@ -48,6 +49,7 @@ def test_enrol_sell_and_the_cloud_has_the_sale_once(qtbot, tmp_path, clock, enro
         ctx = build(config, clock)
     try:
         assert ctx.sync is not None
+        ctx.shifts.open_shift(ctx.auth.login("9001", "9999"), Money(50_000))
         window = MainWindow(ctx, scanner)
         qtbot.addWidget(window)
         window.show()

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QThreadPool
 
 from app.bootstrap import build
+from app.domain.money import Money
 from app.config import load_config
 from drivers.scanner.wedge import WedgeDecoder
 from ui.fonts import install_fonts
@@ -13,9 +14,18 @@ from ui.scanner_filter import WedgeScannerFilter
 
 
 @pytest.fixture
-def till(qapp, tmp_path, clock):
+def open_shift() -> bool:
+    return True
+
+
+@pytest.fixture
+def till(qapp, tmp_path, clock, open_shift):
     config = load_config(env={}, overrides={"data_dir": tmp_path, "language": "en"})
     ctx = build(config, clock)
+    if open_shift:
+        # the day's first cashier has opened the till with ¥500 float (no sale without a shift)
+        opener = ctx.auth.login("9001", "9999")
+        ctx.shifts.open_shift(opener, Money(50_000))
     yield ctx
     ctx.close()
 

@@ -103,7 +103,7 @@ def test_log_in_scan_three_items_pay_cash_and_print(qtbot, window, till):
         assert len(lines) == 3
         moves = s.scalars(select(StockMovement).where(StockMovement.ref_id == sale.id)).all()
         assert sorted(m.quantity_milli for m in moves) == [-1000, -1000, -1000]
-        event = s.scalars(select(OutboxEvent)).one()
+        event = s.scalars(select(OutboxEvent).where(OutboxEvent.kind == "sale.completed")).one()
         assert json.loads(event.payload)["receipt_no"] == sale.receipt_no == "S001-T01-20261125-0001"
     receipt = wait_for_file(qtbot, till.config.data_dir / "printer-sim" / "last.bin")
     printed = decode(receipt.read_bytes())

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
-from app.services.members.demo import load_demo_members
 from app.services.members.wiring import MemberServices
 from tests.ui.test_checkout_flow import with_modal
 from ui.fonts import install_fonts
@@ -24,9 +23,7 @@ from ui.members.topup import TopUpDialog
 @pytest.fixture
 def services(qapp, till):
     install_fonts(qapp)  # Chinese names render as on a till without CJK fonts
-    with till.engine.begin() as conn:
-        load_demo_members(conn, till.terminal.store_id, till.clock.now())
-    return MemberServices.build(till.sessions, till.terminal, till.clock)
+    return till.members  # the demo store comes with its demo members
 
 
 def _type(qtbot, widget, text):

@@ -17,6 +17,12 @@ from ui.screens.shift import ShiftScreen
 COLA = "6928804557480"  # demo catalog: 可口可乐 330ml罐装, ¥3.50
 
 
+
+
+@pytest.fixture
+def open_shift() -> bool:
+    return False  # these tests open the shift themselves, through the screen
+
 @pytest.fixture
 def staff(till):
     audit = AuditLog(till.sessions, till.clock, till.terminal.store_id, till.terminal.terminal_id)

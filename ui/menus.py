@@ -1,0 +1,102 @@
+"""The main window's menus: till actions and the back-office windows.
+
+Each back-office window is guarded by its permission in the service layer;
+when the person logged in lacks it, a supervisor can approve on the spot.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from app.services.errors import ServiceError
+from app.services.permissions import Permission
+from ui.dialogs.manager_override import with_override
+from ui.errors import user_message
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def build_menus(window: "MainWindow") -> dict[str, QMenu]:
+    bar = window.menuBar()
+    till = bar.addMenu(window.tr("&Till"))
+    _add(till, window.tr("Checkout"), "Ctrl+1", window.show_checkout)
+    _add(till, window.tr("Shift and cash…"), "Ctrl+2", window.show_shift)
+    _add(till, window.tr("Sync with the cloud now"), "Ctrl+S", window.sync_now)
+    till.addSeparator()
+    _add(till, window.tr("Lock"), "Ctrl+L", window.lock)
+    office = bar.addMenu(window.tr("&Back office"))
+    _add(office, window.tr("Staff, roles and audit log…"), "Ctrl+3",
+         lambda: open_guarded(window, Permission.MANAGE_STAFF, _staff_window))
+    _add(office, window.tr("Salesperson performance…"), "Ctrl+4",
+         lambda: open_guarded(window, Permission.VIEW_REPORTS, _performance_window))
+    for opener in BACK_OFFICE_OPENERS:
+        _add(office, window.tr(opener.label), opener.shortcut,
+             lambda o=opener: open_guarded(window, o.permission, o.open))
+    return {"till": till, "office": office}
+
+
+class BackOfficeOpener:
+    """A back-office window an area contributes: menu label, key, permission, factory."""
+
+    def __init__(self, label: str, shortcut: str, permission: Permission,
+                 open: Callable[["MainWindow"], QWidget]) -> None:  # noqa: A002
+        self.label, self.shortcut, self.permission, self.open = label, shortcut, permission, open
+
+
+BACK_OFFICE_OPENERS: list[BackOfficeOpener] = []
+
+
+def _add(menu: QMenu, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+    action = QAction(text, menu)
+    action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(lambda _=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def open_guarded(window: "MainWindow", permission: Permission,
+                 factory: Callable[["MainWindow"], QWidget]) -> QWidget | None:
+    """Open a back-office window if the person logged in (or an approving supervisor) may."""
+    actor = window.cashier
+    if actor is None:
+        return None
+    try:
+        approved = with_override(window, window.ctx.perms,
+                                 lambda approval: window.ctx.perms.require(actor, permission, approval))
+    except ServiceError as exc:
+        QMessageBox.warning(window, "MON POS", user_message(exc))
+        return None
+    if approved is None:
+        return None
+    child = factory(window)
+    child.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    child.setWindowFlag(Qt.WindowType.Window)
+    child.resize(1100, 720)
+    child.show()
+    return child
+
+
+def _staff_window(window: "MainWindow") -> QWidget:
+    from ui.staff.window import StaffBackOffice
+
+    ctx = window.ctx
+    view = StaffBackOffice(ctx.staff_admin, ctx.perms, ctx.clock, ctx.terminal.tz, window)
+    view.setWindowTitle(window.tr("Staff, roles and audit log"))
+    view.start(window.cashier)
+    return view
+
+
+def _performance_window(window: "MainWindow") -> QWidget:
+    from app.domain.clock import to_local
+    from ui.members.performance import PerformanceView
+
+    ctx = window.ctx
+    today = to_local(ctx.clock.now(), ctx.terminal.tz).date()
+    view = PerformanceView(ctx.members.performance, today, window)
+    view.setWindowTitle(window.tr("Salesperson performance"))
+    return view
