@@ -20,6 +20,7 @@ from app.services.permissions import PermissionService, StaffAdmin
 from app.services.shifts import ShiftService
 from app.services.catalog import CatalogService
 from app.services.checkout import CheckoutService
+from app.services.checkout_guard import CheckoutGuard
 from app.services.context import TerminalContext, load_context
 from app.services.demo import database_is_empty, load_demo
 from app.services.receipts import ReceiptService
@@ -88,12 +89,14 @@ def build(config: Config, clock: Clock | None = None) -> AppContext:
     auth = AuthService(sessions, terminal.store_id, audit, clock)
     perms = PermissionService(sessions, auth, audit, clock)
     sync = make_sync_worker(sessions, clock, config.sync_interval_s)
+    shifts = ShiftService(sessions, terminal, perms, audit, clock)
     ctx = AppContext(
         config=config, engine=engine, sessions=sessions, clock=clock, terminal=terminal,
         auth=auth, catalog=catalog,
-        checkout=CheckoutService(sessions, catalog, terminal, clock),
+        checkout=CheckoutService(sessions, catalog, terminal, clock,
+                                 guard=CheckoutGuard(perms, audit, shifts)),
         receipts=ReceiptService(sessions, terminal, printer), migration=result,
-        audit=audit, perms=perms, shifts=ShiftService(sessions, terminal, perms, audit, clock),
+        audit=audit, perms=perms, shifts=shifts,
         staff_admin=StaffAdmin(sessions, perms, audit, clock, terminal.store_id),
         members=MemberServices.build(sessions, terminal, clock, _cloud_reachable(sync)),
         sync=sync,

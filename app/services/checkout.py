@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -112,7 +112,8 @@ class MobileOutcome:
 class CheckoutService:
     def __init__(self, sessions: sessionmaker[Session], catalog: CatalogService,
                  context: TerminalContext, clock: Clock,
-                 payments: MobilePayments | None = None) -> None:
+                 payments: MobilePayments | None = None, guard: "CheckoutGuard | None" = None) -> None:
+        self.guard = guard
         self._sessions = sessions
         self._catalog = catalog
         self._ctx = context
@@ -135,6 +136,11 @@ class CheckoutService:
         self._reprice(self._open())
 
     # --- building the sale ----------------------------------------------
+    def _require(self, permission: str, approver, subject: str = "", **details) -> None:
+        """Permission check (and audit entry) when this till has staff rules wired in."""
+        if self.guard is not None and self.draft is not None:
+            self.guard.require(self.draft.cashier, permission, approver, subject, details)
+
     def start_sale(self, cashier: StaffMember) -> SaleDraft:
         if self.draft and (not self.draft.cart.is_empty() or self.draft.tenders):
             raise StateError("Finish or cancel the current sale first.")
@@ -172,7 +178,12 @@ class CheckoutService:
                 raise _quantity_error(line.product, quantity_text) from exc
         return self._change(change)
 
-    def set_price(self, line_id: str, price: Money, allow_below_floor: bool = False) -> CartLine:
+    def set_price(self, line_id: str, price: Money, allow_below_floor: bool = False,
+                  approver=None) -> CartLine:
+        self._require("price_override", approver, line_id, price_fen=price.fen)
+        return self._set_price(line_id, price, allow_below_floor)
+
+    def _set_price(self, line_id: str, price: Money, allow_below_floor: bool = False) -> CartLine:
         """改价 / the price of an open-price item; a price under the floor needs a manager."""
         def change(draft: SaleDraft) -> CartLine:
             line = self._line(draft, line_id)
@@ -204,9 +215,10 @@ class CheckoutService:
         self._change(change)
         return self._open().total
 
-    def remove_line(self, line_id: str, reason: str = "") -> CartLine:
+    def remove_line(self, line_id: str, reason: str = "", approver=None) -> CartLine:
         """Void a line: it leaves the sale and the void is recorded."""
         draft = self._open()
+        self._require("void_line", approver, line_id, reason=reason)
         priced = draft.priced
         removed = self._change(lambda d: self._remove(d, line_id))
         amount = priced.line(line_id).amount if priced else removed.amount
@@ -214,11 +226,13 @@ class CheckoutService:
                     amount, reason, self._clock.now())
         return removed
 
-    def cancel_sale(self, reason: str = "") -> None:
+    def cancel_sale(self, reason: str = "", approver=None) -> None:
         """Cancel the sale: recorded (never deleted); mobile payments taken are reversed."""
         draft = self.draft
         if draft is None:
             return
+        if not draft.cart.is_empty():
+            self._require("cancel_sale", approver, draft.id, reason=reason)
         for tender in draft.tenders:
             if tender.attempt_id is not None:
                 if self.payments.cancel(tender.attempt_id).status != PayStatus.REVERSED.value:
@@ -435,6 +449,8 @@ class CheckoutService:
         draft = self._open()
         if cash is not None and not draft.tenders:
             draft.tenders.append(make_tender("cash", cash, draft.due))
+        if self.guard is not None:
+            self.guard.require_open_shift()  # no sale without an open shift
         with self._sessions.begin() as session:
             # Core inserts on the session's connection: the ORM unit of work would cost
             # more than the rows themselves (bench.checkout).

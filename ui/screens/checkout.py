@@ -16,7 +16,9 @@ from app.bootstrap import AppContext
 from app.domain.money import Money
 from app.domain.quantity import Quantity, QuantityError
 from app.services.checkout import DiscountLimit, PriceRequired, WeightRequired
-from app.services.errors import ServiceError
+from app.services.errors import ServiceError, StateError
+from app.services.permissions import PermissionDenied
+from ui.dialogs.manager_override import ask_for_approval
 from app.services.held_sales import HeldSales
 from app.services.returns import ReturnsService
 from ui.dialogs.discount import DiscountDialog, PriceDialog
@@ -272,6 +274,20 @@ class CheckoutScreen(QWidget):
         self.refresh()
         return True
 
+    def _apply_guarded(self, change, message: str = "") -> bool:
+        """Like _apply for actions behind a permission: when the cashier may not, a supervisor
+        approves on the spot (badge or PIN) and the action runs with that approval."""
+        def run() -> None:
+            try:
+                change(None)
+            except PermissionDenied as denied:
+                approval = ask_for_approval(self, self.ctx.perms, denied.permission,
+                                            user_message(denied))
+                if approval is None:
+                    raise StateError("Not done: no supervisor approved it.") from denied
+                change(approval)
+        return self._apply(run, message)
+
     def change_quantity(self) -> None:
         line = self.selected_line()
         if line is None:
@@ -286,7 +302,8 @@ class CheckoutScreen(QWidget):
             return
         dialog = PriceDialog(line.product.name, line.product.unit_price, self)
         if dialog.exec() and dialog.price is not None:
-            self._apply(lambda: self.checkout.set_price(line.line_id, dialog.price))
+            self._apply_guarded(lambda ok: self.checkout.set_price(line.line_id, dialog.price,
+                                                                   approver=ok))
 
     def line_discount(self) -> None:
         line = self.selected_line()
@@ -311,7 +328,7 @@ class CheckoutScreen(QWidget):
     def remove_selected(self) -> None:
         line = self.selected_line()
         if line is not None:
-            self._apply(lambda: self.checkout.remove_line(line.line_id),
+            self._apply_guarded(lambda ok: self.checkout.remove_line(line.line_id, approver=ok),
                         self.tr("Removed: %1").replace("%1", line.product.name))
 
     def cancel_sale(self) -> None:
@@ -321,7 +338,7 @@ class CheckoutScreen(QWidget):
         if cards:
             message += " " + self.tr("Void the card payment(s) on the card terminal: %1").replace(
                 "%1", ", ".join(f"{t.amount.format()} ({t.reference})" for t in cards))
-        if self._apply(self.checkout.cancel_sale, message):
+        if self._apply_guarded(lambda ok: self.checkout.cancel_sale(approver=ok), message):
             self.last_label.clear()
 
     def hold_or_recall(self) -> None:
