@@ -33,6 +33,8 @@ def build_menus(window: "MainWindow") -> dict[str, QMenu]:
          lambda: open_guarded(window, Permission.MANAGE_STAFF, _staff_window))
     _add(office, window.tr("Salesperson performance…"), "Ctrl+4",
          lambda: open_guarded(window, Permission.VIEW_REPORTS, _performance_window))
+    _add(office, window.tr("Products, stock and purchasing…"), "Ctrl+5",
+         lambda: open_guarded(window, Permission.EDIT_PRODUCTS, _inventory_window))
     for opener in BACK_OFFICE_OPENERS:
         _add(office, window.tr(opener.label), opener.shortcut,
              lambda o=opener: open_guarded(window, o.permission, o.open))
@@ -100,3 +102,18 @@ def _performance_window(window: "MainWindow") -> QWidget:
     view = PerformanceView(ctx.members.performance, today, window)
     view.setWindowTitle(window.tr("Salesperson performance"))
     return view
+
+
+INVENTORY_ACTIONS = {"receive_over_order": Permission.STOCK_ADJUSTMENT,
+                     "post_stocktake": Permission.STOCK_ADJUSTMENT}
+
+
+def _inventory_window(window: "MainWindow") -> QWidget:
+    from ui.backoffice.window import BackOfficeWindow
+
+    ctx, actor = window.ctx, window.cashier
+
+    def allowed(action: str) -> bool:
+        permission = INVENTORY_ACTIONS.get(action, Permission.STOCK_ADJUSTMENT)
+        return ctx.perms.has(actor, permission)
+    return BackOfficeWindow(ctx, allowed, window)

@@ -45,9 +45,11 @@ def _word_forms(word: str) -> tuple[str, str]:
     # word once makes loading a million products minutes faster.
     # imported here: its dictionaries take a second to load, and a till that
     # only searches never needs them (the index is built when products load)
+    text = unicodedata.normalize("NFKC", word).lower()
+    if text.isascii():  # '330ml', '#000123': already their own pinyin; pypinyin is slow on them
+        return _compact(text), _compact(text)
     from pypinyin import Style, lazy_pinyin
 
-    text = unicodedata.normalize("NFKC", word).lower()
     full = "".join(lazy_pinyin(text, errors="default"))
     initials = "".join(
         part if part.isascii() else ""

@@ -1,0 +1,1 @@
+"""The store back office: products, stock, purchasing, stocktakes, transfers, imports."""
