@@ -59,16 +59,18 @@ def synthetic_products(count: int, seed: int = 20261125) -> Iterator[ProductReco
 
 
 def build(skus: int, force: bool = False) -> Path:
-    """Build (or reuse) the cached database; concurrent callers wait for one build."""
+    """Build (or reuse) the cached database at the current schema; concurrent callers wait
+    for one build."""
     path = db_path(skus)
-    if path.exists() and not force:
-        return path
     CACHE.mkdir(parents=True, exist_ok=True)
     with open(path.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if path.exists() and not force:
-            return path
-        return _build(path, skus)
+        if force or not path.exists():
+            _build(path, skus)
+        engine = make_engine(f"sqlite:///{path}")
+        migrate.upgrade(engine, None)  # a cache built by an older checkout: bring it forward
+        engine.dispose()
+        return path
 
 
 def _build(path: Path, skus: int) -> Path:

@@ -9,6 +9,7 @@ Translators then edit the .ts files (Qt Linguist); make builds the .qm files.
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -50,8 +51,10 @@ def message_tables() -> list[str]:
     for path in sorted((ROOT / "app").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in tree.body:
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                    and getattr(node.targets[0], "id", "").endswith("_MESSAGES")
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                else getattr(node, "target", None)
+            if (isinstance(node, (ast.Assign, ast.AnnAssign)) and target is not None
+                    and re.search(r"(_MESSAGES|DENIED)$", getattr(target, "id", ""))
                     and isinstance(node.value, ast.Dict)):
                 texts.extend(v.value for v in node.value.values if isinstance(v, ast.Constant))
     return texts
