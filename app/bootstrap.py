@@ -27,7 +27,7 @@ from app.services.receipts import ReceiptService
 from app.sync.client import SyncClient
 from app.sync.enrolment import load_credential
 from app.sync.worker import SyncWorker
-from drivers.printer import open_printer
+from app.services.devices import DeviceService, DeviceSettingsService, DrawerService
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +49,15 @@ class AppContext:
     shifts: ShiftService
     staff_admin: StaffAdmin
     members: MemberServices
+    devices: DeviceService
+    drawer: DrawerService
     sync: SyncWorker | None = None  # None until this till has enrolled with a cloud
 
     def close(self) -> None:
         try:
             if self.sync is not None:
                 self.sync.stop()
-            self.receipts.printer.close()
+            self.devices.close()  # stops the print sender and the scanners, closes every device
         finally:
             self.engine.dispose()
 
@@ -84,7 +86,9 @@ def build(config: Config, clock: Clock | None = None) -> AppContext:
     sessions = make_session_factory(engine)
     terminal = load_context(sessions, config.store_code, config.terminal_code)
     catalog = CatalogService(engine, terminal.store_id, clock)
-    printer = open_printer(config.printer_url, config.data_dir)
+    devices = DeviceService(sessions, clock, config.data_dir,
+                            DeviceSettingsService(sessions, clock, {"printer": config.printer_url}))
+    devices.start()
     audit = AuditLog(sessions, clock, terminal.store_id, terminal.terminal_id)
     auth = AuthService(sessions, terminal.store_id, audit, clock)
     perms = PermissionService(sessions, auth, audit, clock)
@@ -95,7 +99,9 @@ def build(config: Config, clock: Clock | None = None) -> AppContext:
         auth=auth, catalog=catalog,
         checkout=CheckoutService(sessions, catalog, terminal, clock,
                                  guard=CheckoutGuard(perms, audit, shifts)),
-        receipts=ReceiptService(sessions, terminal, printer), migration=result,
+        receipts=ReceiptService(sessions, terminal, devices.current_printer, devices.queue),
+        migration=result, devices=devices,
+        drawer=DrawerService(sessions, clock, lambda: devices.drawer),
         audit=audit, perms=perms, shifts=shifts,
         staff_admin=StaffAdmin(sessions, perms, audit, clock, terminal.store_id),
         members=MemberServices.build(sessions, terminal, clock, _cloud_reachable(sync)),

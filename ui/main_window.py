@@ -10,14 +10,19 @@ from app.bootstrap import AppContext
 from app.domain.clock import to_local
 from app.services.auth import StaffMember
 from app.services.checkout import CompletedSale
-from drivers.printer.base import PrinterStatus
 from ui.dialogs.receipt_preview import ReceiptPreviewDialog
+from app.services.errors import ServiceError
+from app.services.permissions import Permission
+from ui.dialogs.manager_override import with_override
+from ui.errors import user_message
 from ui.scanner_filter import WedgeScannerFilter
 from ui.screens.checkout import CheckoutScreen
+from ui.screens.device_settings import DeviceSettingsScreen
 from ui.menus import build_menus
 from ui.screens.login import LoginScreen
 from ui.screens.shift import ShiftScreen
 from ui.tasks import run_in_background
+from ui.widgets.device_status import DeviceStatusWidget
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,9 @@ class MainWindow(QMainWindow):
         self.shift = ShiftScreen(ctx.shifts, ctx.perms, ctx.receipts.printer)
         for screen in (self.login, self.checkout, self.shift):
             self.stack.addWidget(screen)
+        self.devices_screen = DeviceSettingsScreen(ctx.devices, ctx.drawer, "settings", scanner, ctx.terminal.tz)
+        self.devices_screen.back_requested.connect(self.close_devices)
+        self.stack.addWidget(self.devices_screen)
         self.setCentralWidget(self.stack)
         self._build_status_bar()
         self.menus = build_menus(self)
@@ -46,6 +54,8 @@ class MainWindow(QMainWindow):
         self.checkout.reprint_requested.connect(self.reprint_last)
         if scanner is not None:
             scanner.scanned.connect(self.on_scan)
+            # serial scanners call this on their own thread; the signal delivers on the UI thread
+            ctx.devices.add_scan_listener(scanner.scanned.emit)
         self.show_login()
         self.refresh_printer_status()
 
@@ -56,15 +66,15 @@ class MainWindow(QMainWindow):
         self.terminal_status = QLabel(self.tr("Terminal %1").replace("%1", t.terminal_code))
         self.cashier_status = QLabel()
         self.cashier_status.setObjectName("cashierStatus")
-        self.printer_status = QLabel()
-        self.printer_status.setObjectName("printerStatus")
+        self.device_status = DeviceStatusWidget(self.ctx.devices)
+        self.printer_status = self.device_status.labels["printer"]  # a print outcome shows until the next refresh
         self.clock_status = QLabel()
         for label in (self.store_status, self.terminal_status, self.cashier_status):
             bar.addWidget(label)
         self.sync_status = QLabel()
         self.sync_status.setObjectName("syncStatus")
         bar.addPermanentWidget(self.sync_status)
-        bar.addPermanentWidget(self.printer_status)
+        bar.addPermanentWidget(self.device_status)
         bar.addPermanentWidget(self.clock_status)
         self._clock_timer = QTimer(self, interval=1000)
         self._clock_timer.timeout.connect(self._tick)
@@ -154,6 +164,8 @@ class MainWindow(QMainWindow):
 
     def on_scan(self, code: str) -> None:
         """Every scan arrives here, whichever widget has the focus."""
+        if self.stack.currentWidget() is self.devices_screen:
+            return  # "scan something now" on the settings screen takes it
         if self.stack.currentWidget() is self.login:
             self.login.badge_scanned(code)
             return
@@ -182,13 +194,15 @@ class MainWindow(QMainWindow):
         self.preview = ReceiptPreviewDialog(completed, document, self.tr("Receipt %1").replace(
             "%1", completed.receipt_no), self)
         self.preview.setModal(False)
+        actor = self.cashier.code if self.cashier else ""
+        run_in_background(lambda: self.ctx.drawer.open_after_sale(completed.sale_id, actor), None,
+                          lambda exc: self.checkout.show_error(user_message(exc)))
         self.preview.finished.connect(lambda _: self.checkout.focus_scan())
         self.preview.show()
 
     def _on_printed(self, outcome) -> None:
         if outcome is not None and outcome.ok:
-            self.printer_status.setText(self.tr("Printer: OK"))
-            self.printer_status.setStyleSheet("")
+            self.device_status.refresh()  # queued: the status shows whether it came out
             return
         why = outcome.error if outcome is not None else ""
         self.printer_status.setText(self.tr("Printer: not printed"))
@@ -205,19 +219,30 @@ class MainWindow(QMainWindow):
                           lambda exc: self._on_printed(None))
 
     def refresh_printer_status(self) -> None:
-        run_in_background(self.ctx.receipts.printer.status, self._show_printer_status,
-                          lambda exc: self._show_printer_status(PrinterStatus.UNKNOWN))
+        self.device_status.refresh()
 
-    def _show_printer_status(self, status: PrinterStatus) -> None:
-        text = {PrinterStatus.ONLINE: self.tr("Printer: OK"),
-                PrinterStatus.UNKNOWN: self.tr("Printer: ready (no status)"),
-                PrinterStatus.OFFLINE: self.tr("Printer: offline"),
-                PrinterStatus.PAPER_OUT: self.tr("Printer: out of paper"),
-                PrinterStatus.PAPER_NEAR_END: self.tr("Printer: paper low"),
-                PrinterStatus.COVER_OPEN: self.tr("Printer: cover open")}[status]
-        self.printer_status.setText(text)
-        bad = status in (PrinterStatus.OFFLINE, PrinterStatus.PAPER_OUT, PrinterStatus.COVER_OPEN)
-        self.printer_status.setStyleSheet("color: #cf222e; font-weight: bold;" if bad else "")
+    def show_devices(self) -> None:
+        if self.cashier is None or not self._permitted(Permission.DEVICE_SETTINGS):
+            return
+        self.devices_screen.refresh_jobs()
+        self.stack.setCurrentWidget(self.devices_screen)
+
+    def close_devices(self) -> None:
+        if self.cashier:
+            self.show_checkout()
+        else:
+            self.show_login()
+
+    def _permitted(self, permission: Permission) -> bool:
+        """The person logged in may, or a supervisor approves on the spot."""
+        actor = self.cashier
+        try:
+            approved = with_override(self, self.ctx.perms,
+                                     lambda ok: self.ctx.perms.require(actor, permission, ok))
+        except ServiceError as exc:
+            self.checkout.show_error(user_message(exc))
+            return False
+        return approved is not None
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self.stack.currentWidget() is self.checkout:

@@ -26,6 +26,7 @@ def build_menus(window: "MainWindow") -> dict[str, QMenu]:
     _add(till, window.tr("Checkout"), "Ctrl+1", window.show_checkout)
     _add(till, window.tr("Shift and cash…"), "Ctrl+2", window.show_shift)
     _add(till, window.tr("Sync with the cloud now"), "Ctrl+S", window.sync_now)
+    _add(till, window.tr("Devices and print queue…"), "Ctrl+Shift+D", window.show_devices)
     till.addSeparator()
     _add(till, window.tr("Lock"), "Ctrl+L", window.lock)
     office = bar.addMenu(window.tr("&Back office"))

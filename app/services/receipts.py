@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
 import json
 
@@ -27,6 +27,9 @@ from app.services.context import TerminalContext
 from app.services.errors import NotFound
 from app.services.tenders import tender_name
 
+if TYPE_CHECKING:
+    from app.services.print_queue import PrintQueue
+
 log = logging.getLogger(__name__)
 
 
@@ -40,14 +43,16 @@ class Printer(Protocol):
 class PrintOutcome:
     ok: bool
     error: str = ""
+    job_id: str = ""  # the print-queue job, when printing is queued
 
 
 class ReceiptService:
     def __init__(self, sessions: sessionmaker[Session], context: TerminalContext,
-                 printer: Printer) -> None:
+                 printer: Printer, queue: "PrintQueue | None" = None) -> None:
         self._sessions = sessions
         self._ctx = context
         self.printer = printer
+        self.queue = queue  # with a queue, printing is stored first and sent in the background
         self.last_sale_id: str | None = None
 
     def receipt(self, sale_id: str, copy: bool = False) -> SaleReceipt:
@@ -86,6 +91,8 @@ class ReceiptService:
         return build_refund_receipt(self.refund_receipt(refund_id, copy), self.printer.columns)
 
     def print_refund(self, refund_id: str, copy: bool = False) -> PrintOutcome:
+        if self.queue is not None:
+            return self._enqueue(lambda: self.refund_document(refund_id, copy), "refund", refund_id)
         try:
             self.printer.print_document(self.refund_document(refund_id, copy))
         except Exception as exc:  # any device failure: report, never lose the refund
@@ -98,12 +105,21 @@ class ReceiptService:
 
     def print_sale(self, sale_id: str, copy: bool = False) -> PrintOutcome:
         self.last_sale_id = sale_id
+        if self.queue is not None:
+            return self._enqueue(lambda: self.document(sale_id, copy), "sale", sale_id)
         try:
             self.printer.print_document(self.document(sale_id, copy))
         except Exception as exc:  # any device failure: report, never lose the sale
             log.warning("receipt of sale %s not printed: %s", sale_id, exc)
             return PrintOutcome(False, str(exc))
         return PrintOutcome(True)
+
+    def _enqueue(self, build: Callable[[], ReceiptDocument], kind: str, ref_id: str) -> PrintOutcome:
+        try:
+            return PrintOutcome(True, job_id=self.queue.enqueue(build(), kind, ref_id))
+        except Exception as exc:  # the database refused the job: say so, the sale itself is committed
+            log.error("%s receipt %s not queued: %s", kind, ref_id, exc)
+            return PrintOutcome(False, str(exc))
 
 
 def _quantity_text(quantity_milli: int, weighed: bool) -> str:

@@ -3,6 +3,13 @@
     sim://?width=48&cjk=gb18030&status=online
     escpos+file:///dev/usb/lp0?width=32&cjk=gbk
     escpos+tcp://192.168.1.50:9100?width=48&cjk=gb18030&timeout=3
+    escpos+serial:///dev/ttyUSB0?baudrate=9600     escpos+serial://COM3
+    escpos+usb://04b8:0202                         (needs pyusb)
+    escpos+win32://EPSON TM-T88V                   (Windows spooler)
+    escpos+cups://TM-T20                           (needs pycups)
+
+Every kind also takes header=, footer= (lines split by |), logo=PATH,
+copies=1..5 and cut=full|partial|none (drivers.printer.profile).
 """
 from __future__ import annotations
 
@@ -11,6 +18,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from drivers.printer.base import PrinterError, PrinterStatus, ReceiptPrinter
 from drivers.printer.escpos_render import ENCODINGS, normalize_encoding, render_escpos
+from drivers.printer.profile import CUT_MODES, MAX_COPIES, PROFILE_PARAMS, PrintProfile, ProfiledPrinter
 
 __all__ = [
     "PrinterError", "PrinterStatus", "PrinterUrlError", "ReceiptPrinter", "open_printer", "render_escpos",
@@ -19,9 +27,13 @@ __all__ = [
 WIDTHS = (32, 42, 48)
 _SIM_STATUSES = ("online", "offline", "paper_out", "paper_near_end", "cover_open", "unknown")
 _PARAMS = {
-    "sim": ("width", "cjk", "status"),
-    "escpos+file": ("width", "cjk"),
-    "escpos+tcp": ("width", "cjk", "timeout"),
+    "sim": ("width", "cjk", "status") + PROFILE_PARAMS,
+    "escpos+file": ("width", "cjk") + PROFILE_PARAMS,
+    "escpos+tcp": ("width", "cjk", "timeout") + PROFILE_PARAMS,
+    "escpos+serial": ("width", "cjk", "baudrate", "timeout") + PROFILE_PARAMS,
+    "escpos+usb": ("width", "cjk") + PROFILE_PARAMS,
+    "escpos+win32": ("width", "cjk") + PROFILE_PARAMS,
+    "escpos+cups": ("width", "cjk") + PROFILE_PARAMS,
 }
 
 
@@ -38,8 +50,16 @@ def open_printer(url: str, data_dir: Path) -> ReceiptPrinter:
         raise PrinterUrlError(f"Printer URL {url!r}: unknown kind {scheme + '://' if scheme else '(none)'}; "
                               f"use one of {known}.")
     params = _params(url, parts.query, _PARAMS[scheme])
+    printer = _open_kind(url, scheme, parts, params, Path(data_dir))
+    profile = _profile(url, params)
+    return printer if profile.is_plain else ProfiledPrinter(printer, profile)
+
+
+def _open_kind(url: str, scheme: str, parts, params: dict[str, str], data_dir: Path) -> ReceiptPrinter:
     columns = _width(url, params.get("width", "48"))
     encoding = _encoding(url, params.get("cjk", "gb18030"))
+    if scheme in _OTHER_KINDS:
+        return _OTHER_KINDS[scheme](url, parts, params, columns, encoding)
     if scheme == "sim":
         from drivers.printer.sim import SimPrinter
 
@@ -115,3 +135,67 @@ def _timeout(url: str, value: str) -> float:
         raise PrinterUrlError(f"Printer URL {url!r}: timeout={value!r} is not a number of seconds "
                               f"from 0.05 to 60.")
     return seconds
+
+
+def _profile(url: str, params: dict[str, str]) -> PrintProfile:
+    copies_raw = params.get("copies", "1")
+    if not (copies_raw.isdigit() and 1 <= int(copies_raw) <= MAX_COPIES):
+        raise PrinterUrlError(f"Printer URL {url!r}: copies={copies_raw!r} is not a number from 1 to {MAX_COPIES}.")
+    cut = params.get("cut", "full").lower()
+    if cut not in CUT_MODES:
+        raise PrinterUrlError(f"Printer URL {url!r}: cut={cut!r} is not a cut mode; use one of {', '.join(CUT_MODES)}.")
+    logo = params.get("logo", "")
+    return PrintProfile(header=_lines(params.get("header", "")), footer=_lines(params.get("footer", "")),
+                        logo=Path(logo).expanduser() if logo else None, copies=int(copies_raw), cut=cut)
+
+
+def _lines(raw: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in raw.split("|") if line.strip())
+
+
+def _open_serial(url: str, parts, params: dict[str, str], columns: int, encoding: str) -> ReceiptPrinter:
+    from drivers.printer.escpos_serial import SerialPrinter
+    from drivers.serial_link import DeviceUrlError, baudrate_of
+
+    port = unquote(parts.netloc + parts.path)
+    if not port:
+        raise PrinterUrlError(f"Printer URL {url!r}: the serial port is missing, "
+                              f"e.g. escpos+serial:///dev/ttyUSB0 or escpos+serial://COM3.")
+    try:
+        baudrate = baudrate_of(url, params)
+    except DeviceUrlError as exc:
+        raise PrinterUrlError(str(exc).replace("Device URL", "Printer URL")) from None
+    timeout = _timeout(url, params.get("timeout", "0.5"))
+    return SerialPrinter(port, baudrate, columns, encoding, url=url, timeout=timeout)
+
+
+def _open_usb(url: str, parts, params: dict[str, str], columns: int, encoding: str) -> ReceiptPrinter:
+    from drivers.printer.escpos_backends import usb_printer
+
+    ids = unquote(parts.netloc + parts.path).strip("/")
+    vendor, _, product = ids.partition(":")
+    try:
+        vendor_id, product_id = int(vendor, 16), int(product, 16)
+    except ValueError:
+        raise PrinterUrlError(f"Printer URL {url!r}: the USB ids are not VENDOR:PRODUCT in hex, "
+                              f"e.g. escpos+usb://04b8:0202.") from None
+    if not (0 < vendor_id <= 0xFFFF and 0 < product_id <= 0xFFFF):
+        raise PrinterUrlError(f"Printer URL {url!r}: USB ids are four hex digits each, e.g. 04b8:0202.")
+    return usb_printer(vendor_id, product_id, columns, encoding, url)
+
+
+def _spooler(kind: str):
+    def open_spooled(url: str, parts, params: dict[str, str], columns: int, encoding: str) -> ReceiptPrinter:
+        from drivers.printer import escpos_backends
+
+        name = unquote(parts.netloc + parts.path).strip("/")
+        if not name:
+            raise PrinterUrlError(f"Printer URL {url!r}: the printer's name is missing, "
+                                  f"e.g. escpos+{kind}://TM-T20.")
+        make = escpos_backends.win32_printer if kind == "win32" else escpos_backends.cups_printer
+        return make(name, columns, encoding, url)
+    return open_spooled
+
+
+_OTHER_KINDS = {"escpos+serial": _open_serial, "escpos+usb": _open_usb,
+                "escpos+win32": _spooler("win32"), "escpos+cups": _spooler("cups")}

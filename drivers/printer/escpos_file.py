@@ -32,6 +32,10 @@ class FilePrinter:
     def kick_drawer(self, pin: int = 2) -> None:
         self._send(drawer_bytes(pin))
 
+    def send_bytes(self, data: bytes) -> None:
+        """Already rendered ESC/POS (profiles with a logo, drawer pulses with custom timing)."""
+        self._send(data)
+
     def status(self) -> PrinterStatus:
         if not self.path.parent.is_dir():
             return PrinterStatus.OFFLINE

@@ -14,6 +14,7 @@ from drivers.printer.escpos_render import drawer_bytes, render_escpos
 
 DEFAULT_PORT = 9100
 DEFAULT_TIMEOUT = 3.0
+CLOSE_WAIT = 1.0  # seconds to wait for the printer to close after a job
 
 # DLE EOT n: real-time status; n=1 printer, 2 offline cause, 4 paper roll sensor.
 STATUS_QUERIES = (1, 2, 4)
@@ -46,6 +47,10 @@ class TcpPrinter:
 
     def kick_drawer(self, pin: int = 2) -> None:
         self._send(drawer_bytes(pin))
+
+    def send_bytes(self, data: bytes) -> None:
+        """Already rendered ESC/POS (profiles with a logo, drawer pulses with custom timing)."""
+        self._send(data)
 
     def close(self) -> None:
         pass
@@ -90,6 +95,7 @@ class TcpPrinter:
         sock = self._connect()
         try:
             sock.sendall(data)
+            self._await_close(sock)
         except socket.timeout as exc:
             raise PrinterError.at(self.where, f"stopped taking data for {self.timeout:g} s",
                                   status=PrinterStatus.UNKNOWN) from exc
@@ -99,6 +105,24 @@ class TcpPrinter:
                                   status=PrinterStatus.OFFLINE) from exc
         finally:
             sock.close()
+
+
+    def _await_close(self, sock: socket.socket) -> None:
+        """After the job, half-close and wait briefly for the printer to close too.
+
+        sendall() returns once the kernel has the bytes; a printer that resets
+        the connection mid-job shows up only here, so the job is not taken as
+        printed. A printer that keeps the connection open is fine: the wait is
+        short and its end is not an error.
+        """
+        sock.shutdown(socket.SHUT_WR)  # fails when the printer already reset the connection
+        sock.settimeout(min(self.timeout, CLOSE_WAIT))
+        try:
+            for _ in range(64):  # a printer chatting status bytes cannot keep us here
+                if not sock.recv(256):
+                    return
+        except socket.timeout:
+            return
 
 
 def _valid(reply: int) -> bool:

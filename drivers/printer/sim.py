@@ -45,9 +45,15 @@ class SimPrinter:
         return self._status
 
     def print_document(self, doc: ReceiptDocument) -> None:
+        self.print_rendered(render_escpos(doc, self.encoding), render_text(doc))
+
+    def send_bytes(self, data: bytes) -> None:
+        """Already rendered ESC/POS, kept like a job (no readable copy)."""
+        self.print_rendered(data, "")
+
+    def print_rendered(self, data: bytes, text: str) -> None:
+        """Keep a job given as its bytes and its readable text."""
         self._check_can_print()
-        data = render_escpos(doc, self.encoding)
-        text = render_text(doc)
         with self._lock:
             self._prepare_directory()
             stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
