@@ -11,11 +11,12 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cloud import changes, tenancy
+from cloud.channel import stock_levels
 from cloud.ingest import MAX_BATCH, ingest_batch
-from cloud.models import QuarantinedEvent, Sale, SaleLine, StockMovement, Store
+from cloud.models import QuarantinedEvent, Sale, SaleLine, Store
 from cloud.tenancy import AuthError, Principal
 
 router = APIRouter(prefix="/api/v1")
@@ -188,14 +189,11 @@ def revoke(store_code: str, terminal_code: str, request: Request,
 @router.get("/stores/{store_code}/stock")
 def store_stock(store_code: str, request: Request, sku: list[str] = Query(default=[]),
                 principal: Principal = Depends(current_principal)) -> dict[str, Any]:
-    """On hand per SKU (sum of the ledger), in thousandths."""
+    """On hand per SKU (sum of the ledger), reserved by channel orders and available
+    (on hand - reserved), in thousandths."""
     with _db(request).read() as conn:
         store_id = _store_of_merchant(conn, store_code, principal)
-        query = (select(StockMovement.sku_code, func.sum(StockMovement.quantity_milli))
-                 .where(StockMovement.store_id == store_id).group_by(StockMovement.sku_code))
-        if sku:
-            query = query.where(StockMovement.sku_code.in_(sku))
-        return {"store": store_code, "on_hand_milli": {s: int(q) for s, q in conn.execute(query)}}
+        return {"store": store_code, **stock_levels(conn, store_id, sku)}
 
 
 @router.get("/sales/{sale_id}")

@@ -11,6 +11,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from app.domain.clock import Clock, SystemClock
 from cloud import migrate
 from cloud.api import router
+from cloud.channel_api import router as channel_router
+from cloud.reports_api import router as reports_router
 from cloud.db import Database, default_database_url
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,8 @@ def create_app(database_url: str | None = None, *, clock: Clock | None = None,
     app.state.database = database
     app.state.clock = clock or SystemClock()
     app.include_router(router)
+    app.include_router(channel_router)
+    app.include_router(reports_router)
     app.add_exception_handler(OperationalError, _try_again)
     app.add_exception_handler(IntegrityError, _try_again)
 

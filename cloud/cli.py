@@ -7,6 +7,7 @@
     mon-cloud enrol-code STORE_CODE TERMINAL_CODE [--ttl-hours 24]
     mon-cloud revoke-terminal STORE_CODE TERMINAL_CODE
     mon-cloud create-admin MERCHANT NAME
+    mon-cloud create-channel MERCHANT CHANNEL   (online_mall, mini_program, group_buy, social_shop)
     mon-cloud prune-changes [--days 30]
 
 The database is --database-url, else MON_CLOUD_DATABASE_URL, else an embedded
@@ -21,7 +22,7 @@ from datetime import timedelta
 from typing import Callable, Sequence
 
 from app.domain.clock import SystemClock
-from cloud import changes, migrate, tenancy
+from cloud import changes, channel_codes, migrate, tenancy
 from cloud.db import DATABASE_URL_ENV, Database, default_database_url
 
 DEFAULT_PORT = 8700
@@ -52,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     admin = sub.add_parser("create-admin", help="print an admin token for a merchant")
     admin.add_argument("merchant")
     admin.add_argument("name")
+    chan = sub.add_parser("create-channel", help="print an API token for a sales channel")
+    chan.add_argument("merchant")
+    chan.add_argument("channel")
     prune = sub.add_parser("prune-changes", help="drop change-log entries older than --days")
     prune.add_argument("--days", type=float, default=changes.DEFAULT_RETENTION.days)
     return parser
@@ -82,6 +86,8 @@ def _admin_command(args: argparse.Namespace) -> Callable:
         "revoke-terminal": lambda c: tenancy.revoke_terminal(c, args.store_code,
                                                              args.terminal_code, now),
         "create-admin": lambda c: tenancy.create_admin(c, args.merchant, args.name, now),
+        "create-channel": lambda c: channel_codes.create_channel(c, args.merchant, args.channel,
+                                                                 now),
         "prune-changes": lambda c: changes.prune_changes(c, now - timedelta(days=args.days)),
     }
     return commands[args.command]

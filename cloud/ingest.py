@@ -59,6 +59,7 @@ def ingest_batch(conn: Connection, principal: Principal, raw_events: list[Any],
             outcomes[index] = Outcome(_raw_id(raw), REJECTED, str(why))
     _reject_conflicting_sales(conn, valid, outcomes)
     inserted = _insert_events(conn, principal, list(valid.values()), now)
+    channel_ingest.refuse_illegal_moves(conn, principal, valid, inserted, outcomes, now)
     new_events = {v.envelope.id: v for v in valid.values() if v.envelope.id in inserted}
     _project(conn, principal, list(new_events.values()), now)
     for index, event in valid.items():
@@ -209,3 +210,8 @@ def _quarantine(conn: Connection, principal: Principal, raw_events: list[Any],
 def _raw_kind(raw: Any) -> str:
     kind = raw.get("kind") if isinstance(raw, dict) else None
     return kind[:40] if isinstance(kind, str) else ""
+
+
+# Channel-order moves from tills (kind channel_order.transition); imported last because
+# cloud.channel logs through cloud.changes, which imports this module.
+from cloud import channel_ingest  # noqa: E402

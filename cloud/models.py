@@ -216,3 +216,7 @@ class Change(Base):
     op: Mapped[str] = mapped_column(String(8))
     data: Mapped[Any] = mapped_column(JSONType, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# Channel-order tables register on the same Base (migrations and the drift test see them).
+from cloud import channel_models as _channel_models  # noqa: E402,F401

@@ -36,6 +36,8 @@ def build_menus(window: "MainWindow") -> dict[str, QMenu]:
          lambda: open_guarded(window, Permission.VIEW_REPORTS, _performance_window))
     _add(office, window.tr("Products, stock and purchasing…"), "Ctrl+5",
          lambda: open_guarded(window, Permission.EDIT_PRODUCTS, _inventory_window))
+    _add(office, window.tr("Reports and dashboard…"), "Ctrl+6",
+         lambda: open_guarded(window, Permission.VIEW_REPORTS, _reports_window))
     for opener in BACK_OFFICE_OPENERS:
         _add(office, window.tr(opener.label), opener.shortcut,
              lambda o=opener: open_guarded(window, o.permission, o.open))
@@ -118,3 +120,10 @@ def _inventory_window(window: "MainWindow") -> QWidget:
         permission = INVENTORY_ACTIONS.get(action, Permission.STOCK_ADJUSTMENT)
         return ctx.perms.has(actor, permission)
     return BackOfficeWindow(ctx, allowed, window)
+
+
+def _reports_window(window: "MainWindow") -> QWidget:
+    from ui.reports import open_reports
+
+    # the menu has checked VIEW_REPORTS (or a supervisor approved): no second check
+    return open_reports(window.ctx, window)

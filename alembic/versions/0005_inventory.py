@@ -5,7 +5,7 @@ stock_balance is a cache of the stock_movement ledger kept by a trigger on
 inserts (the checkout's movements too), back-filled here from the ledger.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 Create Date: 2026-11-25
 """
 from typing import Sequence, Union
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision: str = '0005'
-down_revision: Union[str, None] = '0002'
+down_revision: Union[str, None] = '0004'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -5,7 +5,7 @@ state, the hash-chained audit log (append-only: triggers refuse UPDATE and
 DELETE), shifts with their cash drawer ledger and close counts.
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0005
 Create Date: 2026-11-25
 """
 from datetime import datetime, timezone
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 
 revision: str = '0006'
-down_revision: Union[str, None] = '0002'
+down_revision: Union[str, None] = '0005'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

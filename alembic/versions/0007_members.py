@@ -1,7 +1,7 @@
 """members and salespeople
 
 Revision ID: 0007
-Revises: 0002
+Revises: 0006
 Create Date: 2026-11-25 08:44:39.347512
 """
 from typing import Sequence, Union
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision: str = '0007'
-down_revision: Union[str, None] = '0002'
+down_revision: Union[str, None] = '0006'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

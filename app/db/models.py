@@ -250,6 +250,8 @@ class ReceiptCounter(Base):
 # Tables owned by other packages register on the same Base, so migrations, the
 # drift test and sessions see one schema.
 from app.sync import models as _sync_models  # noqa: E402,F401
+from app.sync import models_channel as _channel_models  # noqa: E402,F401
 from app.db import (  # noqa: E402,F401
     models_checkout, models_devices, models_inventory, models_members, models_staff,
 )
+from app.db import models_reports as _models_reports  # noqa: E402,F401

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from app.db.models import Barcode, Category, Price, Product, TaxRate
 from app.domain.ids import new_id
 from app.domain.search_text import initials_tokens, name_tokens, pinyin_forms
+from app.sync.apply_channel import ENTITY as CHANNEL_ORDER, apply_channel_orders
 
 log = logging.getLogger(__name__)
 CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) lists
@@ -34,9 +35,13 @@ def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
 def apply_changes(conn: Connection, changes: Iterable[dict[str, Any]], now: datetime) -> int:
     """Apply changes in version order (the last one per product wins); returns how many."""
     latest: dict[str, dict[str, Any]] = {}
+    channel_orders: list[dict[str, Any]] = []
     count = 0
     for change in changes:
         count += 1
+        if change.get("entity") == CHANNEL_ORDER:
+            channel_orders.append(change)
+            continue
         if change.get("entity") != "product":
             log.info("skipping change of unknown entity %r", change.get("entity"))
             continue
@@ -48,6 +53,8 @@ def apply_changes(conn: Connection, changes: Iterable[dict[str, Any]], now: date
     for chunk in _chunks(deletes):
         conn.execute(update(Product).where(Product.sku_code.in_(chunk))
                      .values(active=False, updated_at=now))
+    if channel_orders:
+        apply_channel_orders(conn, channel_orders, now)
     return count
 
 
