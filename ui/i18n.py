@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -32,7 +33,9 @@ def qm_path(language: str) -> Path:
 
 def build_qm(ts: Path, qm: Path) -> bool:
     """Compile a .ts with pyside6-lrelease (make does this; used as a fallback)."""
-    tool = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    beside_python = Path(sys.executable).with_name("pyside6-lrelease")
+    tool = (str(beside_python) if beside_python.exists() else None) or \
+        shutil.which("pyside6-lrelease") or shutil.which("lrelease")
     if tool is None:
         return False
     result = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, timeout=60)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -22,37 +22,23 @@ if TYPE_CHECKING:
 
 def build_menus(window: "MainWindow") -> dict[str, QMenu]:
     bar = window.menuBar()
-    till = bar.addMenu(window.tr("&Till"))
-    _add(till, window.tr("Checkout"), "Ctrl+1", window.show_checkout)
-    _add(till, window.tr("Shift and cash…"), "Ctrl+2", window.show_shift)
-    _add(till, window.tr("Sync with the cloud now"), "Ctrl+S", window.sync_now)
-    _add(till, window.tr("Devices and print queue…"), "Ctrl+Shift+D", window.show_devices)
+    till = bar.addMenu(QCoreApplication.translate("Menus", "&Till"))
+    _add(till, QCoreApplication.translate("Menus", "Checkout"), "Ctrl+1", window.show_checkout)
+    _add(till, QCoreApplication.translate("Menus", "Shift and cash…"), "Ctrl+2", window.show_shift)
+    _add(till, QCoreApplication.translate("Menus", "Sync with the cloud now"), "Ctrl+S", window.sync_now)
+    _add(till, QCoreApplication.translate("Menus", "Devices and print queue…"), "Ctrl+Shift+D", window.show_devices)
     till.addSeparator()
-    _add(till, window.tr("Lock"), "Ctrl+L", window.lock)
-    office = bar.addMenu(window.tr("&Back office"))
-    _add(office, window.tr("Staff, roles and audit log…"), "Ctrl+3",
+    _add(till, QCoreApplication.translate("Menus", "Lock"), "Ctrl+L", window.lock)
+    office = bar.addMenu(QCoreApplication.translate("Menus", "&Back office"))
+    _add(office, QCoreApplication.translate("Menus", "Staff, roles and audit log…"), "Ctrl+3",
          lambda: open_guarded(window, Permission.MANAGE_STAFF, _staff_window))
-    _add(office, window.tr("Salesperson performance…"), "Ctrl+4",
+    _add(office, QCoreApplication.translate("Menus", "Salesperson performance…"), "Ctrl+4",
          lambda: open_guarded(window, Permission.VIEW_REPORTS, _performance_window))
-    _add(office, window.tr("Products, stock and purchasing…"), "Ctrl+5",
+    _add(office, QCoreApplication.translate("Menus", "Products, stock and purchasing…"), "Ctrl+5",
          lambda: open_guarded(window, Permission.EDIT_PRODUCTS, _inventory_window))
-    _add(office, window.tr("Reports and dashboard…"), "Ctrl+6",
+    _add(office, QCoreApplication.translate("Menus", "Reports and dashboard…"), "Ctrl+6",
          lambda: open_guarded(window, Permission.VIEW_REPORTS, _reports_window))
-    for opener in BACK_OFFICE_OPENERS:
-        _add(office, window.tr(opener.label), opener.shortcut,
-             lambda o=opener: open_guarded(window, o.permission, o.open))
     return {"till": till, "office": office}
-
-
-class BackOfficeOpener:
-    """A back-office window an area contributes: menu label, key, permission, factory."""
-
-    def __init__(self, label: str, shortcut: str, permission: Permission,
-                 open: Callable[["MainWindow"], QWidget]) -> None:  # noqa: A002
-        self.label, self.shortcut, self.permission, self.open = label, shortcut, permission, open
-
-
-BACK_OFFICE_OPENERS: list[BackOfficeOpener] = []
 
 
 def _add(menu: QMenu, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
@@ -91,7 +77,7 @@ def _staff_window(window: "MainWindow") -> QWidget:
 
     ctx = window.ctx
     view = StaffBackOffice(ctx.staff_admin, ctx.perms, ctx.clock, ctx.terminal.tz, window)
-    view.setWindowTitle(window.tr("Staff, roles and audit log"))
+    view.setWindowTitle(QCoreApplication.translate("Menus", "Staff, roles and audit log"))
     view.start(window.cashier)
     return view
 
@@ -103,7 +89,7 @@ def _performance_window(window: "MainWindow") -> QWidget:
     ctx = window.ctx
     today = to_local(ctx.clock.now(), ctx.terminal.tz).date()
     view = PerformanceView(ctx.members.performance, today, window)
-    view.setWindowTitle(window.tr("Salesperson performance"))
+    view.setWindowTitle(QCoreApplication.translate("Menus", "Salesperson performance"))
     return view
 
 

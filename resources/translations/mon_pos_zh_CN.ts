@@ -2434,6 +2434,74 @@ Details are in %2.</source>
     </message>
 </context>
 <context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../ui/menus.py" line="25"/>
+        <source>&amp;Till</source>
+        <translation>收银(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="26"/>
+        <source>Checkout</source>
+        <translation>收银</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="27"/>
+        <source>Shift and cash…</source>
+        <translation>班次与现金…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="28"/>
+        <source>Sync with the cloud now</source>
+        <translation>立即与云端同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="29"/>
+        <source>Devices and print queue…</source>
+        <translation>外设与打印队列…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="31"/>
+        <source>Lock</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="32"/>
+        <source>&amp;Back office</source>
+        <translation>后台(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="33"/>
+        <source>Staff, roles and audit log…</source>
+        <translation>员工、角色与操作日志…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="35"/>
+        <source>Salesperson performance…</source>
+        <translation>导购业绩…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="37"/>
+        <source>Products, stock and purchasing…</source>
+        <translation>商品、库存与采购…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="39"/>
+        <source>Reports and dashboard…</source>
+        <translation>报表与经营概况…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="94"/>
+        <source>Staff, roles and audit log</source>
+        <translation>员工、角色与操作日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="106"/>
+        <source>Salesperson performance</source>
+        <translation>导购业绩</translation>
+    </message>
+</context>
+<context>
     <name>MobileWaitDialog</name>
     <message>
         <location filename="../../ui/dialogs/mobile_wait.py" line="27"/>
@@ -4632,74 +4700,6 @@ Esc</translation>
         <location filename="../../ui/backoffice/common.py" line="69"/>
         <source>Back office</source>
         <translation>后台管理</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/menus.py" line="25"/>
-        <source>&amp;Till</source>
-        <translation>收银(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="26"/>
-        <source>Checkout</source>
-        <translation>收银</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="27"/>
-        <source>Shift and cash…</source>
-        <translation>班次与现金…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="28"/>
-        <source>Sync with the cloud now</source>
-        <translation>立即与云端同步</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="29"/>
-        <source>Devices and print queue…</source>
-        <translation>外设与打印队列…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="31"/>
-        <source>Lock</source>
-        <translation>锁屏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="32"/>
-        <source>&amp;Back office</source>
-        <translation>后台(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="33"/>
-        <source>Staff, roles and audit log…</source>
-        <translation>员工、角色与操作日志…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="35"/>
-        <source>Salesperson performance…</source>
-        <translation>导购业绩…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="37"/>
-        <source>Products, stock and purchasing…</source>
-        <translation>商品、库存与采购…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="39"/>
-        <source>Reports and dashboard…</source>
-        <translation>报表与经营概况…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="94"/>
-        <source>Staff, roles and audit log</source>
-        <translation>员工、角色与操作日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/menus.py" line="106"/>
-        <source>Salesperson performance</source>
-        <translation>导购业绩</translation>
     </message>
 </context>
 </TS>
