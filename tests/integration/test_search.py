@@ -44,3 +44,23 @@ def test_hostile_queries_return_results_or_nothing_never_errors(catalog, query):
 def test_search_results_carry_prices(catalog):
     hit = catalog.search("kkkl")[0]
     assert hit.price_known and hit.product.unit_price.fen == 350
+
+
+def test_a_dated_store_price_applies_only_while_it_runs(engine, sessions, clock):
+    """The scan path compares price periods with the clock (UTC, as stored)."""
+    from datetime import timedelta
+
+    from sqlalchemy import insert, select
+
+    from app.db.models import Price, Product
+    from app.domain.ids import new_id
+    ids = make_store(engine, clock.now())
+    catalog = CatalogService(engine, ids["store"], clock)
+    with engine.begin() as conn:
+        cola = conn.execute(select(Product.id).where(Product.sku_code == "D0001")).scalar_one()
+        conn.execute(insert(Price).values(
+            id=new_id(), product_id=cola, store_id=ids["store"], price_type="retail", amount_fen=299,
+            starts_at=clock.now() - timedelta(hours=1), ends_at=clock.now() + timedelta(hours=2)))
+    assert catalog.product_for_code(COLA).unit_price.fen == 299
+    clock.advance(hours=2, seconds=1)
+    assert catalog.product_for_code(COLA).unit_price.fen == 350
