@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from app.services.audit import AuditAction
 from app.services.errors import ServiceError
 from app.services.permissions import Permission
 from ui.dialogs.manager_override import with_override
@@ -27,6 +28,8 @@ def build_menus(window: "MainWindow") -> dict[str, QMenu]:
     _add(till, QCoreApplication.translate("Menus", "Shift and cash…"), "Ctrl+2", window.show_shift)
     _add(till, QCoreApplication.translate("Menus", "Sync with the cloud now"), "Ctrl+S", window.sync_now)
     _add(till, QCoreApplication.translate("Menus", "Devices and print queue…"), "Ctrl+Shift+D", window.show_devices)
+    _add(till, QCoreApplication.translate("Menus", "Open the cash drawer (no sale)"), "Ctrl+D",
+         lambda: open_drawer_without_sale(window))
     till.addSeparator()
     _add(till, QCoreApplication.translate("Menus", "Lock"), "Ctrl+L", window.lock)
     office = bar.addMenu(QCoreApplication.translate("Menus", "&Back office"))
@@ -113,3 +116,21 @@ def _reports_window(window: "MainWindow") -> QWidget:
 
     # the menu has checked VIEW_REPORTS (or a supervisor approved): no second check
     return open_reports(window.ctx, window)
+
+
+def open_drawer_without_sale(window: "MainWindow") -> bool:
+    """Needs OPEN_DRAWER (or a supervisor's approval); the kick and the approval are logged."""
+    actor, ctx = window.cashier, window.ctx
+    if actor is None:
+        return False
+    try:
+        approval = with_override(window, ctx.perms,
+                                 lambda ok: ctx.perms.require(actor, Permission.OPEN_DRAWER, ok))
+        if approval is None:
+            return False
+        ctx.drawer.open("no sale", actor.code, allowed=True)
+        ctx.audit.record(AuditAction.DRAWER_OPEN, actor, approval=approval, subject="no sale")
+    except ServiceError as exc:
+        window.checkout.show_error(user_message(exc))
+        return False
+    return True

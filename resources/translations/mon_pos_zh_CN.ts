@@ -225,176 +225,176 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="39"/>
+        <location filename="../../ui/screens/checkout.py" line="40"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="40"/>
+        <location filename="../../ui/screens/checkout.py" line="41"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="41"/>
+        <location filename="../../ui/screens/checkout.py" line="42"/>
         <source>Remove line</source>
         <translation>删除商品</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="42"/>
+        <location filename="../../ui/screens/checkout.py" line="43"/>
         <source>Reprint</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="43"/>
+        <location filename="../../ui/screens/checkout.py" line="44"/>
         <source>Line discount</source>
         <translation>单品折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="44"/>
+        <location filename="../../ui/screens/checkout.py" line="45"/>
         <source>Hold / recall</source>
         <translation>挂单 / 取单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="45"/>
+        <location filename="../../ui/screens/checkout.py" line="46"/>
         <source>Reprint receipt…</source>
         <translation>重打小票…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="46"/>
+        <location filename="../../ui/screens/checkout.py" line="47"/>
         <source>Order discount</source>
         <translation>整单折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="47"/>
+        <location filename="../../ui/screens/checkout.py" line="48"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="48"/>
+        <location filename="../../ui/screens/checkout.py" line="49"/>
         <source>Cancel sale</source>
         <translation>整单取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="49"/>
+        <location filename="../../ui/screens/checkout.py" line="50"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="50"/>
+        <location filename="../../ui/screens/checkout.py" line="51"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="52"/>
+        <location filename="../../ui/screens/checkout.py" line="53"/>
         <source>Cash</source>
         <translation>现金结算</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="89"/>
+        <location filename="../../ui/screens/checkout.py" line="90"/>
         <source>Scan / code</source>
         <translation>扫码 / 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="95"/>
+        <location filename="../../ui/screens/checkout.py" line="96"/>
         <source>Scan a barcode, or type a code and press Enter (3*code for three)</source>
         <translation>扫描条码，或输入编码后按回车（3*编码 = 3 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="126"/>
+        <location filename="../../ui/screens/checkout.py" line="127"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/checkout.py" line="207"/>
+        <location filename="../../ui/screens/checkout.py" line="208"/>
         <source>%n interrupted mobile payment(s) could not be reversed yet. They are kept and tried again at the next log in; tell a manager.</source>
         <translation>
             <numerusform>%n 笔中断的移动支付暂时无法撤销。已保留，将在下次登录时重试；请告知店长。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="313"/>
+        <location filename="../../ui/screens/checkout.py" line="327"/>
         <source>Discount on %1</source>
         <translation>%1 折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="323"/>
+        <location filename="../../ui/screens/checkout.py" line="337"/>
         <source>Discount on the whole sale</source>
         <translation>整单折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="332"/>
+        <location filename="../../ui/screens/checkout.py" line="346"/>
         <source>Removed: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="337"/>
+        <location filename="../../ui/screens/checkout.py" line="351"/>
         <source>Sale cancelled.</source>
         <translation>本单已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="339"/>
+        <location filename="../../ui/screens/checkout.py" line="353"/>
         <source>Void the card payment(s) on the card terminal: %1</source>
         <translation>请在刷卡机上撤销银行卡付款：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="348"/>
+        <location filename="../../ui/screens/checkout.py" line="362"/>
         <source>Sale held. Press F7 with an empty sale to recall it.</source>
         <translation>已挂单。空单时按 F7 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="354"/>
+        <location filename="../../ui/screens/checkout.py" line="368"/>
         <source>No held sales.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="358"/>
+        <location filename="../../ui/screens/checkout.py" line="372"/>
         <source>Held sale recalled.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="369"/>
+        <location filename="../../ui/screens/checkout.py" line="383"/>
         <source>The sale is empty: scan something first.</source>
         <translation>本单没有商品，请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="391"/>
+        <location filename="../../ui/screens/checkout.py" line="405"/>
         <source>Refund %1: %2</source>
         <translation>退款 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="403"/>
+        <location filename="../../ui/screens/checkout.py" line="417"/>
         <source>Reprint a receipt</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="404"/>
+        <location filename="../../ui/screens/checkout.py" line="418"/>
         <source>Receipt number (or scan its barcode):</source>
         <translation>小票号（或扫描小票条码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="414"/>
+        <location filename="../../ui/screens/checkout.py" line="428"/>
         <source>Reprinting %1 as a copy.</source>
         <translation>正在重打 %1（副本）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/checkout.py" line="425"/>
+        <location filename="../../ui/screens/checkout.py" line="439"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="427"/>
+        <location filename="../../ui/screens/checkout.py" line="441"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="430"/>
+        <location filename="../../ui/screens/checkout.py" line="444"/>
         <source>Rounding (抹零): %1</source>
         <translation>抹零：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="432"/>
+        <location filename="../../ui/screens/checkout.py" line="446"/>
         <source>Paid %1, still due %2</source>
         <translation>已付 %1，还需支付 %2</translation>
     </message>
@@ -2436,67 +2436,72 @@ Details are in %2.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../ui/menus.py" line="25"/>
+        <location filename="../../ui/menus.py" line="26"/>
         <source>&amp;Till</source>
         <translation>收银(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="26"/>
+        <location filename="../../ui/menus.py" line="27"/>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="27"/>
+        <location filename="../../ui/menus.py" line="28"/>
         <source>Shift and cash…</source>
         <translation>班次与现金…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="28"/>
+        <location filename="../../ui/menus.py" line="29"/>
         <source>Sync with the cloud now</source>
         <translation>立即与云端同步</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="29"/>
+        <location filename="../../ui/menus.py" line="30"/>
         <source>Devices and print queue…</source>
         <translation>外设与打印队列…</translation>
     </message>
     <message>
         <location filename="../../ui/menus.py" line="31"/>
+        <source>Open the cash drawer (no sale)</source>
+        <translation>打开钱箱（无交易）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="34"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="32"/>
+        <location filename="../../ui/menus.py" line="35"/>
         <source>&amp;Back office</source>
         <translation>后台(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="33"/>
+        <location filename="../../ui/menus.py" line="36"/>
         <source>Staff, roles and audit log…</source>
         <translation>员工、角色与操作日志…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="35"/>
+        <location filename="../../ui/menus.py" line="38"/>
         <source>Salesperson performance…</source>
         <translation>导购业绩…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="37"/>
+        <location filename="../../ui/menus.py" line="40"/>
         <source>Products, stock and purchasing…</source>
         <translation>商品、库存与采购…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="39"/>
+        <location filename="../../ui/menus.py" line="42"/>
         <source>Reports and dashboard…</source>
         <translation>报表与经营概况…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="94"/>
+        <location filename="../../ui/menus.py" line="83"/>
         <source>Staff, roles and audit log</source>
         <translation>员工、角色与操作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="106"/>
+        <location filename="../../ui/menus.py" line="95"/>
         <source>Salesperson performance</source>
         <translation>导购业绩</translation>
     </message>
@@ -3178,24 +3183,44 @@ Esc</translation>
 <context>
     <name>QuantityDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quantity.py" line="12"/>
+        <location filename="../../ui/dialogs/quantity.py" line="26"/>
         <source>Weight (kg)</source>
         <translation>重量（kg）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quantity.py" line="12"/>
+        <location filename="../../ui/dialogs/quantity.py" line="26"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quantity.py" line="22"/>
+        <location filename="../../ui/dialogs/quantity.py" line="36"/>
         <source>Enter the weight in kg, e.g. 0.535</source>
         <translation>输入重量（公斤），例如 0.535</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quantity.py" line="22"/>
+        <location filename="../../ui/dialogs/quantity.py" line="36"/>
         <source>Enter the number of pieces</source>
         <translation>输入件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quantity.py" line="42"/>
+        <source>Read the scale (F1)</source>
+        <translation>读取电子秤 (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quantity.py" line="62"/>
+        <source>Weighing…</source>
+        <translation>称重中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quantity.py" line="68"/>
+        <source>Weight from the scale. Enter to take it.</source>
+        <translation>重量来自电子秤，按回车确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quantity.py" line="71"/>
+        <source>Scale: %1 Type the weight instead.</source>
+        <translation>电子秤：%1 请改为手动输入重量。</translation>
     </message>
 </context>
 <context>

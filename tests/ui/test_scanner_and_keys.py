@@ -129,3 +129,58 @@ def test_chinese_interface_from_the_translation_file(qtbot, qapp, till, scanner,
         assert win.checkout.message.text().startswith("没有编码为 6901234567892 的商品")
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_a_loose_item_takes_its_weight_from_the_scale(qtbot, window, till):
+    till.devices.apply("scale", "sim://?grams=1235")
+    log_in(qtbot, window)
+
+    def take_the_weight(dialog):
+        qtbot.waitUntil(lambda: dialog.edit.text() == "1.235", timeout=3000)
+        assert "scale" in dialog.scale_status.text().lower()
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    with with_modal(qtbot, take_the_weight):
+        scan(qtbot, window.checkout.scan, "1001")
+    line = till.checkout.draft.cart.lines[0]
+    assert line.product.is_weighed and line.quantity.milli == 1235
+
+
+def test_a_scale_that_does_not_answer_leaves_typing_possible(qtbot, window, till):
+    till.devices.apply("scale", "sim://?grams=800")
+    till.devices.scale.answering = False
+    log_in(qtbot, window)
+
+    def type_it(dialog):
+        qtbot.waitUntil(lambda: "did not answer" in dialog.scale_status.text(), timeout=3000)
+        assert dialog.edit.text() == ""  # never a made-up zero
+        dialog.edit.setText("0.5")
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    with with_modal(qtbot, type_it):
+        scan(qtbot, window.checkout.scan, "1001")
+    assert till.checkout.draft.cart.lines[0].quantity.milli == 500
+
+
+def test_the_pole_display_shows_each_item_and_the_running_total(qtbot, window, till):
+    till.devices.apply("display", "sim://")
+    log_in(qtbot, window)
+    scan(qtbot, window.checkout.scan, COLA)
+    scan(qtbot, window.checkout.scan, COLA)
+    qtbot.waitUntil(lambda: "7.00" in " ".join(till.devices.display.lines), timeout=3000)
+    assert "可口可乐" in till.devices.display.lines[0]
+
+
+def test_opening_the_drawer_without_a_sale_needs_the_permission_and_is_logged(qtbot, window, till):
+    from ui.menus import open_drawer_without_sale
+
+    log_in(qtbot, window)  # a cashier: may not open the drawer without a sale
+
+    def no_supervisor(dialog):
+        dialog.reject()
+    with with_modal(qtbot, no_supervisor):
+        assert open_drawer_without_sale(window) is False
+    assert till.drawer.kicks() == []
+    window.logout()
+    log_in(qtbot, window, "9001", "9999")  # the store manager may
+    assert open_drawer_without_sale(window) is True
+    assert [k.reason for k in till.drawer.kicks()] == ["no sale"]
+    assert any(e.action == "drawer.open" for e in till.audit.entries())

@@ -27,9 +27,10 @@ from ui.dialogs.payment import TenderDialog
 from ui.dialogs.quantity import QuantityDialog
 from ui.dialogs.returns import ReturnDialog
 from ui.dialogs.search import SearchDialog
+from drivers.display import item_lines
 from ui.errors import user_message
-from ui.models.cart_model import CartTableModel
 from ui.tasks import run_in_background
+from ui.models.cart_model import CartTableModel
 from ui.widgets.keypad import TOUCH_SIZE
 
 # "3*6901234567892": three of the scanned item
@@ -244,9 +245,22 @@ class CheckoutScreen(QWidget):
         amount = self.checkout.draft.priced.line(line.line_id).amount
         self.last_label.setText(f"{line.product.name}\n{line.quantity.format()} × "
                                 f"{line.product.unit_price.format()} = {amount.format()}")
+        self._show_customer(line.product.name, amount, self.checkout.draft.total)
+
+    def _show_customer(self, name: str, amount: Money, total: Money) -> None:
+        """The pole display shows the item and the running total (in the background: a
+        serial display must never slow the scan)."""
+        devices = getattr(self.ctx, "devices", None)
+        if devices is None or devices.display is None:
+            return
+        top, bottom = item_lines(name, amount, total)
+        run_in_background(lambda: devices.show_on_display(top, bottom), None,
+                          lambda exc: None)  # the status bar reports a display problem
 
     def _ask_weight(self, name: str) -> Quantity | None:
-        dialog = QuantityDialog(name, "", True, self)
+        devices = getattr(self.ctx, "devices", None)
+        scale = devices.read_weight if devices is not None and devices.scale is not None else None
+        dialog = QuantityDialog(name, "", True, self, read_weight=scale)
         while dialog.exec():
             try:
                 return Quantity.parse(dialog.value(), weighed=True)
