@@ -51,6 +51,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("log_level", str, "INFO", "Log level of the rotating log file.",
             ("DEBUG", "INFO", "WARNING", "ERROR")),
     Setting("backup_keep", int, 10, "How many database backups made before migrations to keep."),
+    Setting("customer_window", bool, True, "Show the customer window on a second monitor when "
+            "one is connected."),
+    Setting("slideshow_dir", str, "", "Folder of pictures the customer window shows between sales."),
+    Setting("payment_qr", str, "", "The store's payment QR content (收款码) the customer window shows "
+            "while paying; empty shows the amount only."),
     Setting("cloud_url", str, "", "Address of the cloud channel backend, e.g. https://cloud.example.com "
             "(empty: this shop runs without a cloud)."),
     Setting("sync_interval_s", int, 30, "Seconds between sync rounds while all is well."),
@@ -74,6 +79,9 @@ class Config:
     scanner_suffix: str
     log_level: str
     backup_keep: int
+    customer_window: bool
+    slideshow_dir: str
+    payment_qr: str
     cloud_url: str
     sync_interval_s: int
     config_file: Path | None = None

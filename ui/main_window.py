@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
 from app.bootstrap import AppContext
 from app.domain.clock import to_local
 from app.services.auth import StaffMember
 from app.services.checkout import CompletedSale
+from ui.customer_display import CustomerDisplayWindow
 from ui.dialogs.receipt_preview import ReceiptPreviewDialog
 from app.services.errors import ServiceError
 from app.services.permissions import Permission
@@ -47,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_status_bar()
         self.menus = build_menus(self)
+        self.customer_window = self._customer_window()
         self.login.logged_in.connect(self.on_logged_in)
         self.shift.done.connect(self.show_checkout)
         self.checkout.logout_requested.connect(self.logout)
@@ -58,6 +62,27 @@ class MainWindow(QMainWindow):
             ctx.devices.add_scan_listener(scanner.scanned.emit)
         self.show_login()
         self.refresh_printer_status()
+
+    def _customer_window(self) -> CustomerDisplayWindow | None:
+        """The customer's screen on a second monitor, when the till has one."""
+        config = self.ctx.config
+        if not config.customer_window or len(QGuiApplication.screens()) < 2:
+            return None
+        window = CustomerDisplayWindow(self.ctx.terminal.store_name,
+                                       Path(config.slideshow_dir) if config.slideshow_dir else None)
+        self.attach_customer_window(window)
+        window.place_on_screen(1)
+        window.show_idle()
+        return window
+
+    def attach_customer_window(self, window: CustomerDisplayWindow) -> None:
+        self.customer_window = window
+        self.checkout.line_added.connect(
+            lambda name, qty, amount, unit, total, count: window.show_line(name, qty, amount, total,
+                                                                            count, unit))
+        self.checkout.payment_started.connect(
+            lambda total: window.show_payment(total, self.ctx.config.payment_qr))
+        self.checkout.sale_completed.connect(lambda done: window.show_thanks(done.total, done.change))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -184,3 +184,25 @@ def test_opening_the_drawer_without_a_sale_needs_the_permission_and_is_logged(qt
     assert open_drawer_without_sale(window) is True
     assert [k.reason for k in till.drawer.kicks()] == ["no sale"]
     assert any(e.action == "drawer.open" for e in till.audit.entries())
+
+
+def test_the_customer_window_follows_the_sale(qtbot, window, till):
+    from ui.customer_display import CustomerDisplayWindow
+
+    customer = CustomerDisplayWindow(till.terminal.store_name)
+    qtbot.addWidget(customer)
+    window.attach_customer_window(customer)
+    log_in(qtbot, window)
+    scan(qtbot, window.checkout.scan, COLA)
+    scan(qtbot, window.checkout.scan, COLA)
+    assert customer.pages.currentWidget() is customer.sale_page
+    assert customer.line_name.text() == "可口可乐 330ml罐装"
+    assert "¥7.00" in customer.total.text() and "2" in customer.items.text()
+
+    def pay(dialog):
+        assert customer.pages.currentWidget() is customer.payment_page
+        assert "¥7.00" in customer.pay_total.text()
+        qtbot.keyClick(dialog.tendered, Qt.Key.Key_Return)
+    with with_modal(qtbot, pay):
+        qtbot.keyClick(window.checkout.scan, Qt.Key.Key_F12)
+    assert customer.pages.currentWidget() is customer.thanks_page

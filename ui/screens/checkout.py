@@ -59,6 +59,9 @@ CASHIER_DISCOUNT_LIMIT = DiscountLimit(Decimal(10), Money(5000))
 
 class CheckoutScreen(QWidget):
     sale_completed = Signal(object)  # CompletedSale
+    # for the customer's screen: name, quantity text, line amount, unit price, sale total, items
+    line_added = Signal(str, str, object, object, object, int)
+    payment_started = Signal(object)  # the amount to pay
     logout_requested = Signal()
     reprint_requested = Signal()
 
@@ -246,6 +249,9 @@ class CheckoutScreen(QWidget):
         self.last_label.setText(f"{line.product.name}\n{line.quantity.format()} × "
                                 f"{line.product.unit_price.format()} = {amount.format()}")
         self._show_customer(line.product.name, amount, self.checkout.draft.total)
+        draft = self.checkout.draft
+        self.line_added.emit(line.product.name, line.quantity.format(), amount,
+                             line.product.unit_price, draft.total, draft.cart.piece_count)
 
     def _show_customer(self, name: str, amount: Money, total: Money) -> None:
         """The pole display shows the item and the running total (in the background: a
@@ -382,6 +388,7 @@ class CheckoutScreen(QWidget):
         if draft is None or draft.cart.is_empty():
             self.show_error(self.tr("The sale is empty: scan something first."))
             return
+        self.payment_started.emit(draft.total)
         dialog = TenderDialog(self.checkout, self)
         dialog.exec()
         self._finish(dialog.completed)
