@@ -290,111 +290,111 @@
         <translation>现金结算</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="90"/>
+        <location filename="../../ui/screens/checkout.py" line="92"/>
         <source>Scan / code</source>
         <translation>扫码 / 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="96"/>
+        <location filename="../../ui/screens/checkout.py" line="98"/>
         <source>Scan a barcode, or type a code and press Enter (3*code for three)</source>
         <translation>扫描条码，或输入编码后按回车（3*编码 = 3 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="127"/>
+        <location filename="../../ui/screens/checkout.py" line="129"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/checkout.py" line="208"/>
+        <location filename="../../ui/screens/checkout.py" line="210"/>
         <source>%n interrupted mobile payment(s) could not be reversed yet. They are kept and tried again at the next log in; tell a manager.</source>
         <translation>
             <numerusform>%n 笔中断的移动支付暂时无法撤销。已保留，将在下次登录时重试；请告知店长。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="327"/>
+        <location filename="../../ui/screens/checkout.py" line="332"/>
         <source>Discount on %1</source>
         <translation>%1 折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="337"/>
+        <location filename="../../ui/screens/checkout.py" line="342"/>
         <source>Discount on the whole sale</source>
         <translation>整单折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="346"/>
+        <location filename="../../ui/screens/checkout.py" line="351"/>
         <source>Removed: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="351"/>
+        <location filename="../../ui/screens/checkout.py" line="356"/>
         <source>Sale cancelled.</source>
         <translation>本单已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="353"/>
+        <location filename="../../ui/screens/checkout.py" line="358"/>
         <source>Void the card payment(s) on the card terminal: %1</source>
         <translation>请在刷卡机上撤销银行卡付款：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="362"/>
+        <location filename="../../ui/screens/checkout.py" line="367"/>
         <source>Sale held. Press F7 with an empty sale to recall it.</source>
         <translation>已挂单。空单时按 F7 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="368"/>
+        <location filename="../../ui/screens/checkout.py" line="373"/>
         <source>No held sales.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="372"/>
+        <location filename="../../ui/screens/checkout.py" line="377"/>
         <source>Held sale recalled.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="383"/>
+        <location filename="../../ui/screens/checkout.py" line="388"/>
         <source>The sale is empty: scan something first.</source>
         <translation>本单没有商品，请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="405"/>
+        <location filename="../../ui/screens/checkout.py" line="410"/>
         <source>Refund %1: %2</source>
         <translation>退款 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="417"/>
+        <location filename="../../ui/screens/checkout.py" line="422"/>
         <source>Reprint a receipt</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="418"/>
+        <location filename="../../ui/screens/checkout.py" line="423"/>
         <source>Receipt number (or scan its barcode):</source>
         <translation>小票号（或扫描小票条码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="428"/>
+        <location filename="../../ui/screens/checkout.py" line="433"/>
         <source>Reprinting %1 as a copy.</source>
         <translation>正在重打 %1（副本）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/checkout.py" line="439"/>
+        <location filename="../../ui/screens/checkout.py" line="444"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="441"/>
+        <location filename="../../ui/screens/checkout.py" line="446"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="444"/>
+        <location filename="../../ui/screens/checkout.py" line="449"/>
         <source>Rounding (抹零): %1</source>
         <translation>抹零：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="446"/>
+        <location filename="../../ui/screens/checkout.py" line="451"/>
         <source>Paid %1, still due %2</source>
         <translation>已付 %1，还需支付 %2</translation>
     </message>
@@ -2207,77 +2207,77 @@ Details are in %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>MON POS — %1</source>
         <translation>MON POS — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Terminal %1</source>
         <translation>收银机 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Cloud: not connected (local only)</source>
         <translation>云端：未连接（仅本地）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Cloud: online, %1 queued, synced %2</source>
         <translation>云端：在线，待上传 %1，最近同步 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Cloud: this till&apos;s access was refused. Ask head office to enrol it again.</source>
         <translation>云端：本机访问被拒绝。请总部重新注册本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Cloud: connecting…</source>
         <translation>云端：连接中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Cloud: offline, %1 queued (selling goes on; Ctrl+S retries)</source>
         <translation>云端：离线，待上传 %1（可继续收银；按 Ctrl+S 重试）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Cashier: %1</source>
         <translation>收银员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Locked after inactivity. Log in to go on; the sale is kept.</source>
         <translation>长时间无操作已锁屏。请登录后继续；本单已保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Printer: printing…</source>
         <translation>打印机：打印中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Receipt %1</source>
         <translation>小票 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Printer: not printed</source>
         <translation>打印机：未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>The receipt was not printed: %1 The sale is saved. Fix the printer and press F5 to reprint.</source>
         <translation>小票未打印：%1 交易已保存。请检查打印机后按 F5 重打。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>No receipt to reprint yet.</source>
         <translation>还没有可重打的小票。</translation>
     </message>
