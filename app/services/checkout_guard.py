@@ -14,6 +14,8 @@ AUDITED = {
     Permission.VOID_LINE: AuditAction.VOID_LINE,
     Permission.CANCEL_SALE: AuditAction.CANCEL_SALE,
     Permission.PRICE_OVERRIDE: AuditAction.PRICE_OVERRIDE,
+    Permission.REFUND: AuditAction.REFUND,
+    Permission.REFUND_WITHOUT_RECEIPT: AuditAction.REFUND,
 }
 
 
@@ -22,6 +24,10 @@ class CheckoutGuard:
         self._perms = perms
         self._audit = audit
         self._shifts = shifts
+
+    @property
+    def perms(self) -> PermissionService:
+        return self._perms
 
     def require(self, actor: StaffMember, permission: str, approver: ManagerApproval | None,
                 subject: str = "", details: dict[str, Any] | None = None) -> None:

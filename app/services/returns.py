@@ -93,7 +93,8 @@ def refund_amount(line: ReturnableLine, quantity: Quantity) -> Money:
 
 class ReturnsService:
     def __init__(self, sessions: sessionmaker[Session], context: TerminalContext, clock: Clock,
-                 payments: MobilePayments | None = None) -> None:
+                 payments: MobilePayments | None = None, guard=None) -> None:
+        self.guard = guard  # a CheckoutGuard where staff rules apply (the app): refunds need them
         self._sessions = sessions
         self._ctx = context
         self._clock = clock
@@ -126,8 +127,8 @@ class ReturnsService:
 
     # --- refunding ------------------------------------------------------------
     def refund(self, sale_id: str, items: Sequence[tuple[str, Quantity]], cashier: StaffMember,
-               to: str = "original", reason: str = "", exchange_due: Money | None = None
-               ) -> RefundDone:
+               to: str = "original", reason: str = "", exchange_due: Money | None = None,
+               approver=None) -> RefundDone:
         """Return ``items`` (sale line id, quantity) of a sale; refund to the original
         tenders, in cash, or (exchange) as credit toward the new sale on the till, up to
         ``exchange_due``, with any rest in cash."""
@@ -135,6 +136,8 @@ class ReturnsService:
             raise InvalidInput("Refund to the original payment, in cash, or as an exchange.")
         if not items:
             raise InvalidInput("Choose at least one line to return.")
+        if self.guard is not None:
+            self.guard.require(cashier, "refund", approver, sale_id, {"reason": reason})
         now = self._clock.now()
         with self._sessions.begin() as s:
             header = self._header(s, cashier, sale_id, now, reason, False)
@@ -148,10 +151,13 @@ class ReturnsService:
             return self._write(s, header, line_rows, tenders, sale.receipt_no, now)
 
     def refund_without_receipt(self, items: Sequence[tuple[ProductSnapshot, Quantity]],
-                               cashier: StaffMember, allowed: bool, reason: str = ""
-                               ) -> RefundDone:
+                               cashier: StaffMember, allowed: bool = False, reason: str = "",
+                               approver=None) -> RefundDone:
         """A return nobody can find the sale of: cash at today's price, manager only
-        (``allowed`` comes from the staff issue's permission check)."""
+        (checked by the guard where staff rules apply, else by ``allowed``)."""
+        if self.guard is not None:
+            self.guard.require(cashier, "refund_without_receipt", approver, "", {"reason": reason})
+            allowed = True
         if not allowed:
             raise NotAllowed("A return without a receipt needs a manager. Ask a manager to "
                              "approve it.")

@@ -290,111 +290,111 @@
         <translation>现金结算</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="92"/>
+        <location filename="../../ui/screens/checkout.py" line="94"/>
         <source>Scan / code</source>
         <translation>扫码 / 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="98"/>
+        <location filename="../../ui/screens/checkout.py" line="100"/>
         <source>Scan a barcode, or type a code and press Enter (3*code for three)</source>
         <translation>扫描条码，或输入编码后按回车（3*编码 = 3 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="129"/>
+        <location filename="../../ui/screens/checkout.py" line="131"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/checkout.py" line="210"/>
+        <location filename="../../ui/screens/checkout.py" line="212"/>
         <source>%n interrupted mobile payment(s) could not be reversed yet. They are kept and tried again at the next log in; tell a manager.</source>
         <translation>
             <numerusform>%n 笔中断的移动支付暂时无法撤销。已保留，将在下次登录时重试；请告知店长。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="332"/>
+        <location filename="../../ui/screens/checkout.py" line="334"/>
         <source>Discount on %1</source>
         <translation>%1 折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="342"/>
+        <location filename="../../ui/screens/checkout.py" line="344"/>
         <source>Discount on the whole sale</source>
         <translation>整单折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="351"/>
+        <location filename="../../ui/screens/checkout.py" line="353"/>
         <source>Removed: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="356"/>
+        <location filename="../../ui/screens/checkout.py" line="358"/>
         <source>Sale cancelled.</source>
         <translation>本单已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="358"/>
+        <location filename="../../ui/screens/checkout.py" line="360"/>
         <source>Void the card payment(s) on the card terminal: %1</source>
         <translation>请在刷卡机上撤销银行卡付款：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="367"/>
+        <location filename="../../ui/screens/checkout.py" line="369"/>
         <source>Sale held. Press F7 with an empty sale to recall it.</source>
         <translation>已挂单。空单时按 F7 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="373"/>
+        <location filename="../../ui/screens/checkout.py" line="375"/>
         <source>No held sales.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="377"/>
+        <location filename="../../ui/screens/checkout.py" line="379"/>
         <source>Held sale recalled.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="388"/>
+        <location filename="../../ui/screens/checkout.py" line="390"/>
         <source>The sale is empty: scan something first.</source>
         <translation>本单没有商品，请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="410"/>
+        <location filename="../../ui/screens/checkout.py" line="413"/>
         <source>Refund %1: %2</source>
         <translation>退款 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="422"/>
+        <location filename="../../ui/screens/checkout.py" line="425"/>
         <source>Reprint a receipt</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="423"/>
+        <location filename="../../ui/screens/checkout.py" line="426"/>
         <source>Receipt number (or scan its barcode):</source>
         <translation>小票号（或扫描小票条码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="433"/>
+        <location filename="../../ui/screens/checkout.py" line="436"/>
         <source>Reprinting %1 as a copy.</source>
         <translation>正在重打 %1（副本）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/checkout.py" line="444"/>
+        <location filename="../../ui/screens/checkout.py" line="447"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="446"/>
+        <location filename="../../ui/screens/checkout.py" line="449"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="449"/>
+        <location filename="../../ui/screens/checkout.py" line="452"/>
         <source>Rounding (抹零): %1</source>
         <translation>抹零：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="451"/>
+        <location filename="../../ui/screens/checkout.py" line="454"/>
         <source>Paid %1, still due %2</source>
         <translation>已付 %1，还需支付 %2</translation>
     </message>
@@ -2212,72 +2212,72 @@ Details are in %2.</source>
         <translation>MON POS — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Terminal %1</source>
         <translation>收银机 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Cloud: not connected (local only)</source>
         <translation>云端：未连接（仅本地）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Cloud: online, %1 queued, synced %2</source>
         <translation>云端：在线，待上传 %1，最近同步 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Cloud: this till&apos;s access was refused. Ask head office to enrol it again.</source>
         <translation>云端：本机访问被拒绝。请总部重新注册本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Cloud: connecting…</source>
         <translation>云端：连接中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Cloud: offline, %1 queued (selling goes on; Ctrl+S retries)</source>
         <translation>云端：离线，待上传 %1（可继续收银；按 Ctrl+S 重试）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Cashier: %1</source>
         <translation>收银员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Locked after inactivity. Log in to go on; the sale is kept.</source>
         <translation>长时间无操作已锁屏。请登录后继续；本单已保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Printer: printing…</source>
         <translation>打印机：打印中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Receipt %1</source>
         <translation>小票 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Printer: not printed</source>
         <translation>打印机：未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>The receipt was not printed: %1 The sale is saved. Fix the printer and press F5 to reprint.</source>
         <translation>小票未打印：%1 交易已保存。请检查打印机后按 F5 重打。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>No receipt to reprint yet.</source>
         <translation>还没有可重打的小票。</translation>
     </message>
@@ -3750,77 +3750,77 @@ Esc</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="21"/>
+        <location filename="../../ui/dialogs/returns.py" line="23"/>
         <source>To the original payment</source>
         <translation>原路退回</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="22"/>
+        <location filename="../../ui/dialogs/returns.py" line="24"/>
         <source>In cash</source>
         <translation>退现金</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="23"/>
+        <location filename="../../ui/dialogs/returns.py" line="25"/>
         <source>Exchange: toward the sale on the till</source>
         <translation>换货：抵扣当前交易</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="31"/>
+        <location filename="../../ui/dialogs/returns.py" line="33"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="42"/>
+        <location filename="../../ui/dialogs/returns.py" line="45"/>
         <source>Scan the receipt&apos;s barcode or type its number, then Enter</source>
         <translation>扫描小票条码或输入小票号，然后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="48"/>
+        <location filename="../../ui/dialogs/returns.py" line="51"/>
         <source>Item</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="48"/>
+        <location filename="../../ui/dialogs/returns.py" line="51"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="48"/>
+        <location filename="../../ui/dialogs/returns.py" line="51"/>
         <source>Returnable</source>
         <translation>可退数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="49"/>
+        <location filename="../../ui/dialogs/returns.py" line="52"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="49"/>
+        <location filename="../../ui/dialogs/returns.py" line="52"/>
         <source>Return qty</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="74"/>
+        <location filename="../../ui/dialogs/returns.py" line="77"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="75"/>
+        <location filename="../../ui/dialogs/returns.py" line="78"/>
         <source>Return everything (F2)</source>
         <translation>整单退货 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="76"/>
+        <location filename="../../ui/dialogs/returns.py" line="79"/>
         <source>Refund (F12)</source>
         <translation>退款 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="155"/>
+        <location filename="../../ui/dialogs/returns.py" line="158"/>
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/returns.py" line="160"/>
+        <location filename="../../ui/dialogs/returns.py" line="163"/>
         <source>Find the sale first: scan or type the receipt number.</source>
         <translation>请先找到原交易：扫描或输入小票号。</translation>
     </message>

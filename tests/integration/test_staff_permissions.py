@@ -151,3 +151,38 @@ def test_the_override_itself_is_audited_with_the_permission_approved(world):
     entry = w.audit.entries(AuditFilter(action_prefix="override"))[0]
     assert (entry.action, entry.actor_code, entry.details) == \
         ("override.approved", "5001", {"by": "badge", "permission": "refund"})
+
+
+def test_refunds_at_the_till_need_the_permission_or_a_supervisor(tmp_path, clock):
+    """The returns service itself refuses a cashier's refund; a supervisor's approval lets it
+    through and is audited."""
+    from app.bootstrap import build
+    from app.config import load_config
+    from app.domain.quantity import Quantity
+    from app.services.permissions import Permission, PermissionDenied
+    from app.services.audit import AuditAction
+    from app.services.returns import ReturnsService
+
+    ctx = build(load_config(env={}, overrides={"data_dir": tmp_path}), clock)
+    try:
+        manager = ctx.auth.login("9001", "9999")
+        ctx.shifts.open_shift(manager, Money(50_000))
+        cashier = ctx.auth.login("1001", "1111")
+        ctx.checkout.start_sale(cashier)
+        ctx.checkout.add_code("6928804557480")
+        sale = ctx.checkout.pay_cash("")
+        returns = ReturnsService(ctx.sessions, ctx.terminal, ctx.clock, ctx.checkout.payments,
+                                 guard=ctx.checkout.guard)
+        line_id = returns.find(sale.receipt_no).lines[0].sale_line_id
+        with pytest.raises(PermissionDenied):
+            returns.refund(sale.sale_id, [(line_id, Quantity.units(1))], cashier)
+        with pytest.raises(PermissionDenied):
+            returns.refund_without_receipt([], cashier)
+        approval = ctx.perms.approve(Permission.REFUND, "9001", "9999")
+        done = returns.refund(sale.sale_id, [(line_id, Quantity.units(1))], cashier,
+                              approver=approval)
+        assert done.total == Money(350)
+        assert any(e.action == AuditAction.REFUND and e.approver_code == "9001"
+                   for e in ctx.audit.entries())
+    finally:
+        ctx.close()

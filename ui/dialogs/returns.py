@@ -14,6 +14,8 @@ from app.domain.money import Money
 from app.domain.quantity import Quantity, QuantityError
 from app.services.auth import StaffMember
 from app.services.errors import InvalidInput, ServiceError
+from app.services.permissions import PermissionDenied
+from ui.dialogs.manager_override import ask_for_approval
 from app.services.returns import RefundDone, ReturnsService, SaleForReturn, refund_amount
 from ui.errors import user_message
 from ui.widgets.keypad import TOUCH_SIZE
@@ -30,6 +32,7 @@ class ReturnDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Return"))
         self.returns = returns
+        self.perms = returns.guard.perms if returns.guard is not None else None
         self.cashier = cashier
         self.exchange_due = exchange_due
         self.sale: SaleForReturn | None = None
@@ -159,10 +162,19 @@ class ReturnDialog(QDialog):
         if self.sale is None:
             self.error.setText(self.tr("Find the sale first: scan or type the receipt number."))
             return
-        try:
-            self.refund = self.returns.refund(
+        def refund(approver):
+            return self.returns.refund(
                 self.sale.sale_id, self.items(), self.cashier, self.refund_to.currentData(),
-                exchange_due=self.exchange_due)
+                exchange_due=self.exchange_due, approver=approver)
+        try:
+            try:
+                self.refund = refund(None)
+            except PermissionDenied as denied:  # a supervisor approves on the spot
+                approval = ask_for_approval(self, self.perms, denied.permission, user_message(denied))
+                if approval is None:
+                    self.error.setText(user_message(denied))
+                    return
+                self.refund = refund(approval)
         except ServiceError as exc:
             self.error.setText(user_message(exc))
             return

@@ -70,7 +70,8 @@ class CheckoutScreen(QWidget):
         self.ctx = ctx
         self.checkout = ctx.checkout
         self.held = HeldSales(ctx.sessions, ctx.checkout, ctx.terminal, ctx.clock)
-        self.returns = ReturnsService(ctx.sessions, ctx.terminal, ctx.clock, ctx.checkout.payments)
+        self.returns = ReturnsService(ctx.sessions, ctx.terminal, ctx.clock, ctx.checkout.payments,
+                                      guard=ctx.checkout.guard)
         self.model = CartTableModel(self)
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
