@@ -107,6 +107,7 @@ def build(config: Config, clock: Clock | None = None) -> AppContext:
         members=MemberServices.build(sessions, terminal, clock, _cloud_reachable(sync)),
         sync=sync,
     )
+    ctx.receipts.guard = ctx.checkout.guard
     return ctx
 
 

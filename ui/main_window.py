@@ -240,8 +240,9 @@ class MainWindow(QMainWindow):
         if sale_id is None:
             self.checkout.show_error(self.tr("No receipt to reprint yet."))
             return
-        run_in_background(lambda: self.ctx.receipts.print_sale(sale_id, copy=True), self._on_printed,
-                          lambda exc: self._on_printed(None))
+        actor = self.cashier
+        self.checkout.apply_guarded(lambda ok: self._on_printed(
+            self.ctx.receipts.reprint(sale_id, actor, approver=ok)))
 
     def refresh_printer_status(self) -> None:
         self.device_status.refresh()

@@ -17,6 +17,7 @@ from app.domain.clock import Clock, to_local
 from app.domain.ids import new_id
 from app.domain.money import Money
 from app.domain.pricing import (
+    ManualDiscountLimitError,
     ManualDiscount, PriceContext, PricedCart, PricingError, PricingLine, price_cart,
 )
 from app.domain.quantity import Quantity, QuantityError
@@ -28,7 +29,7 @@ from app.services.checkout_pricing import DiscountLimit, pricing_error, scale_pr
 from app.services.checkout_settings import load_promotion_book, load_settings
 from app.services.checkout_voids import record_void
 from app.services.context import TerminalContext
-from app.services.errors import InvalidInput, NotFound, StateError
+from app.services.errors import InvalidInput, NotAllowed, NotFound, StateError
 from app.services.payments import PayStatus, SandboxProvider, recognise
 from app.services.payments.attempts import AttemptView, MobilePayments
 from app.services.tenders import (
@@ -193,9 +194,26 @@ class CheckoutService:
             return line
         return self._change(change)
 
+    def _limited(self, limit: DiscountLimit | None, approver, apply: Callable[[DiscountLimit], T]) -> T:
+        """Where staff rules apply, the limit comes from the role (or the approving
+        supervisor's role); a discount above it asks for DISCOUNT_ABOVE_LIMIT."""
+        if self.guard is None:
+            return apply(limit or DiscountLimit())
+        cashier = self._open().cashier
+        try:
+            return apply(self.guard.discount_limit(cashier, approver))
+        except NotAllowed as refused:
+            if approver is None and isinstance(refused.__cause__, ManualDiscountLimitError):
+                raise self.guard.above_limit(cashier) from refused
+            raise
+
     def set_line_discount(self, line_id: str, discount: ManualDiscount | None,
-                          limit: DiscountLimit) -> CartLine:
-        """A cashier's discount on one line, within ``limit`` (the staff issue supplies it)."""
+                          limit: DiscountLimit | None = None, approver=None) -> CartLine:
+        """A cashier's discount on one line, within the cashier's limit."""
+        return self._limited(limit, approver, lambda lim: self._set_line_discount(line_id, discount, lim))
+
+    def _set_line_discount(self, line_id: str, discount: ManualDiscount | None,
+                           limit: DiscountLimit) -> CartLine:
         def change(draft: SaleDraft) -> CartLine:
             line = self._line(draft, line_id)
             if discount is None:
@@ -206,7 +224,11 @@ class CheckoutService:
             return line
         return self._change(change)
 
-    def set_order_discount(self, discount: ManualDiscount | None, limit: DiscountLimit) -> Money:
+    def set_order_discount(self, discount: ManualDiscount | None, limit: DiscountLimit | None = None,
+                           approver=None) -> Money:
+        return self._limited(limit, approver, lambda lim: self._set_order_discount(discount, lim))
+
+    def _set_order_discount(self, discount: ManualDiscount | None, limit: DiscountLimit) -> Money:
         def change(draft: SaleDraft) -> Money:
             draft.order_discount = discount
             if discount is not None:

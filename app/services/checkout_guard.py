@@ -3,11 +3,15 @@ supervisor's approval when not), each such action in the audit log, and no sale
 without an open shift. The checkout calls it; a till without staff rules has none."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from app.services.audit import AuditAction, AuditLog
 from app.services.auth import StaffMember
-from app.services.permissions import ManagerApproval, Permission, PermissionService
+from app.services.checkout_pricing import DiscountLimit
+from app.services.permissions import (
+    DENIED, ManagerApproval, Permission, PermissionDenied, PermissionService,
+)
 from app.services.shifts import ShiftService
 
 AUDITED = {
@@ -16,6 +20,7 @@ AUDITED = {
     Permission.PRICE_OVERRIDE: AuditAction.PRICE_OVERRIDE,
     Permission.REFUND: AuditAction.REFUND,
     Permission.REFUND_WITHOUT_RECEIPT: AuditAction.REFUND,
+    Permission.REPRINT: AuditAction.REPRINT,
 }
 
 
@@ -36,6 +41,21 @@ class CheckoutGuard:
         approval = self._perms.require(actor, perm, approver)
         self._audit.record(AUDITED.get(perm, perm.value), actor, approval=approval,
                            subject=subject, details=details or {})
+
+    def discount_limit(self, actor: StaffMember, approver: ManagerApproval | None) -> DiscountLimit:
+        """The manual-discount limit of the actor's role, or of the approving supervisor's
+        role (approval checked and audited) for a discount above the actor's limit."""
+        who = actor
+        if approver is not None:
+            approval = self._perms.require(actor, Permission.DISCOUNT_ABOVE_LIMIT, approver)
+            self._audit.record(AuditAction.DISCOUNT, actor, approval=approval)
+            who = approver.approver
+        percent = Decimal(self._perms.discount_limit_bp(who)) / 100
+        return DiscountLimit(percent, None)  # roles limit the percentage; no amount cap
+
+    def above_limit(self, actor: StaffMember) -> PermissionDenied:
+        return PermissionDenied(DENIED[Permission.DISCOUNT_ABOVE_LIMIT],
+                                Permission.DISCOUNT_ABOVE_LIMIT, name=actor.name)
 
     def require_open_shift(self) -> None:
         self._shifts.require_open_shift()

@@ -53,6 +53,7 @@ class ReceiptService:
         self._ctx = context
         self.printer = printer
         self.queue = queue  # with a queue, printing is stored first and sent in the background
+        self.guard = None  # a CheckoutGuard where staff rules apply: reprints need REPRINT
         self.last_sale_id: str | None = None
 
     def receipt(self, sale_id: str, copy: bool = False) -> SaleReceipt:
@@ -102,6 +103,12 @@ class ReceiptService:
 
     def document(self, sale_id: str, copy: bool = False) -> ReceiptDocument:
         return build_sale_receipt(self.receipt(sale_id, copy), self.printer.columns)
+
+    def reprint(self, sale_id: str, actor, approver=None) -> PrintOutcome:
+        """A copy of a receipt (marked COPY); needs REPRINT where staff rules apply."""
+        if self.guard is not None:
+            self.guard.require(actor, "reprint", approver, sale_id)
+        return self.print_sale(sale_id, copy=True)
 
     def print_sale(self, sale_id: str, copy: bool = False) -> PrintOutcome:
         self.last_sale_id = sale_id

@@ -290,111 +290,111 @@
         <translation>现金结算</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="94"/>
+        <location filename="../../ui/screens/checkout.py" line="95"/>
         <source>Scan / code</source>
         <translation>扫码 / 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="100"/>
+        <location filename="../../ui/screens/checkout.py" line="101"/>
         <source>Scan a barcode, or type a code and press Enter (3*code for three)</source>
         <translation>扫描条码，或输入编码后按回车（3*编码 = 3 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="131"/>
+        <location filename="../../ui/screens/checkout.py" line="132"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/checkout.py" line="212"/>
+        <location filename="../../ui/screens/checkout.py" line="213"/>
         <source>%n interrupted mobile payment(s) could not be reversed yet. They are kept and tried again at the next log in; tell a manager.</source>
         <translation>
             <numerusform>%n 笔中断的移动支付暂时无法撤销。已保留，将在下次登录时重试；请告知店长。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="334"/>
+        <location filename="../../ui/screens/checkout.py" line="335"/>
         <source>Discount on %1</source>
         <translation>%1 折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="344"/>
+        <location filename="../../ui/screens/checkout.py" line="345"/>
         <source>Discount on the whole sale</source>
         <translation>整单折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="353"/>
+        <location filename="../../ui/screens/checkout.py" line="354"/>
         <source>Removed: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="358"/>
+        <location filename="../../ui/screens/checkout.py" line="359"/>
         <source>Sale cancelled.</source>
         <translation>本单已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="360"/>
+        <location filename="../../ui/screens/checkout.py" line="361"/>
         <source>Void the card payment(s) on the card terminal: %1</source>
         <translation>请在刷卡机上撤销银行卡付款：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="369"/>
+        <location filename="../../ui/screens/checkout.py" line="370"/>
         <source>Sale held. Press F7 with an empty sale to recall it.</source>
         <translation>已挂单。空单时按 F7 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="375"/>
+        <location filename="../../ui/screens/checkout.py" line="376"/>
         <source>No held sales.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="379"/>
+        <location filename="../../ui/screens/checkout.py" line="380"/>
         <source>Held sale recalled.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="390"/>
+        <location filename="../../ui/screens/checkout.py" line="391"/>
         <source>The sale is empty: scan something first.</source>
         <translation>本单没有商品，请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="413"/>
+        <location filename="../../ui/screens/checkout.py" line="414"/>
         <source>Refund %1: %2</source>
         <translation>退款 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="425"/>
+        <location filename="../../ui/screens/checkout.py" line="426"/>
         <source>Reprint a receipt</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="426"/>
+        <location filename="../../ui/screens/checkout.py" line="427"/>
         <source>Receipt number (or scan its barcode):</source>
         <translation>小票号（或扫描小票条码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="436"/>
+        <location filename="../../ui/screens/checkout.py" line="437"/>
         <source>Reprinting %1 as a copy.</source>
         <translation>正在重打 %1（副本）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/checkout.py" line="447"/>
+        <location filename="../../ui/screens/checkout.py" line="448"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="449"/>
+        <location filename="../../ui/screens/checkout.py" line="450"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="452"/>
+        <location filename="../../ui/screens/checkout.py" line="453"/>
         <source>Rounding (抹零): %1</source>
         <translation>抹零：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="454"/>
+        <location filename="../../ui/screens/checkout.py" line="455"/>
         <source>Paid %1, still due %2</source>
         <translation>已付 %1，还需支付 %2</translation>
     </message>

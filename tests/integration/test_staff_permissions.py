@@ -186,3 +186,58 @@ def test_refunds_at_the_till_need_the_permission_or_a_supervisor(tmp_path, clock
                    for e in ctx.audit.entries())
     finally:
         ctx.close()
+
+
+def test_a_discount_above_the_roles_limit_needs_a_supervisor(tmp_path, clock):
+    """The cashier's role allows 10 %; 20 % needs DISCOUNT_ABOVE_LIMIT from a supervisor,
+    whose role limit then applies; the approval is audited."""
+    from decimal import Decimal
+
+    from app.bootstrap import build
+    from app.config import load_config
+    from app.domain.pricing import ManualDiscount
+    from app.services.audit import AuditAction
+    from app.services.permissions import Permission, PermissionDenied
+
+    ctx = build(load_config(env={}, overrides={"data_dir": tmp_path}), clock)
+    try:
+        ctx.shifts.open_shift(ctx.auth.login("9001", "9999"), Money(50_000))
+        cashier = ctx.auth.login("1001", "1111")
+        ctx.checkout.start_sale(cashier)
+        line = ctx.checkout.add_code("6928804557480")
+        ctx.checkout.set_line_discount(line.line_id, ManualDiscount.percent(Decimal(10)))
+        with pytest.raises(PermissionDenied) as refused:
+            ctx.checkout.set_line_discount(line.line_id, ManualDiscount.percent(Decimal(20)))
+        assert refused.value.permission == Permission.DISCOUNT_ABOVE_LIMIT
+        assert ctx.checkout.draft.total == Money(315)  # the 10 % discount stands
+        approval = ctx.perms.approve(Permission.DISCOUNT_ABOVE_LIMIT, "9001", "9999")
+        ctx.checkout.set_line_discount(line.line_id, ManualDiscount.percent(Decimal(20)),
+                                       approver=approval)
+        assert ctx.checkout.draft.total == Money(280)
+        assert any(e.action == AuditAction.DISCOUNT and e.approver_code == "9001"
+                   for e in ctx.audit.entries())
+    finally:
+        ctx.close()
+
+
+def test_a_reprint_needs_the_reprint_permission_and_is_audited(tmp_path, clock):
+    from app.bootstrap import build
+    from app.config import load_config
+    from app.services.audit import AuditAction
+    from app.services.permissions import PermissionDenied
+    from app.services.auth import StaffMember
+
+    ctx = build(load_config(env={}, overrides={"data_dir": tmp_path}), clock)
+    try:
+        ctx.shifts.open_shift(ctx.auth.login("9001", "9999"), Money(50_000))
+        cashier = ctx.auth.login("1001", "1111")
+        ctx.checkout.start_sale(cashier)
+        ctx.checkout.add_code("6928804557480")
+        sale = ctx.checkout.pay_cash("")
+        assert ctx.receipts.reprint(sale.sale_id, cashier).ok  # cashiers may reprint
+        assert any(e.action == AuditAction.REPRINT for e in ctx.audit.entries())
+        stranger = StaffMember(cashier.id, cashier.code, cashier.name, "salesperson_without_rights")
+        with pytest.raises(PermissionDenied):
+            ctx.receipts.reprint(sale.sale_id, stranger)
+    finally:
+        ctx.close()
