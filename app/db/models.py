@@ -39,13 +39,14 @@ class Base(DeclarativeBase):
     pass
 
 
-def _id_column() -> Mapped[str]:
+def id_column() -> Mapped[str]:
+    """A time-ordered UUID primary key; every area's tables use it."""
     return mapped_column(ID, primary_key=True, default=new_id)
 
 
 class Store(Base):
     __tablename__ = "store"
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     address: Mapped[str] = mapped_column(String(200), default="")
@@ -57,7 +58,7 @@ class Store(Base):
 class Terminal(Base):
     __tablename__ = "terminal"
     __table_args__ = (UniqueConstraint("store_id", "code"),)
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     code: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(100), default="")
@@ -65,7 +66,7 @@ class Terminal(Base):
 
 class TaxRate(Base):
     __tablename__ = "tax_rate"
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(60))
     rate_bp: Mapped[int] = mapped_column(Integer, CheckConstraint("rate_bp >= 0 AND rate_bp <= 10000"))
@@ -73,7 +74,7 @@ class TaxRate(Base):
 
 class Category(Base):
     __tablename__ = "category"
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("category.id"), index=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -81,7 +82,7 @@ class Category(Base):
 
 class Product(Base):
     __tablename__ = "product"
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     sku_code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     brand: Mapped[str] = mapped_column(String(100), default="")
@@ -105,7 +106,7 @@ class Product(Base):
 
 class Barcode(Base):
     __tablename__ = "barcode"
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     product_id: Mapped[str] = mapped_column(ForeignKey("product.id"), index=True)
     code: Mapped[str] = mapped_column(String(48), unique=True)
     is_primary: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -121,7 +122,7 @@ class Price(Base):
         Index("ix_price_product_type", "product_id", "price_type"),
         CheckConstraint("amount_fen >= 0", name="ck_price_amount_nonneg"),
     )
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     product_id: Mapped[str] = mapped_column(ForeignKey("product.id"))
     store_id: Mapped[str | None] = mapped_column(ForeignKey("store.id"))
     price_type: Mapped[str] = mapped_column(String(16), default="retail")
@@ -132,7 +133,7 @@ class Price(Base):
 
 class User(Base):
     __tablename__ = "app_user"
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     store_id: Mapped[str | None] = mapped_column(ForeignKey("store.id"))
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(60))
@@ -145,7 +146,7 @@ class User(Base):
 class Sale(Base):
     __tablename__ = "sale"
     __table_args__ = (UniqueConstraint("terminal_id", "business_date", "seq"),)
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminal.id"))
     cashier_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
@@ -172,7 +173,7 @@ class Sale(Base):
 class SaleLine(Base):
     __tablename__ = "sale_line"
     __table_args__ = (UniqueConstraint("sale_id", "line_no"),)
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"))
     line_no: Mapped[int] = mapped_column(Integer)
     product_id: Mapped[str] = mapped_column(ForeignKey("product.id"), index=True)
@@ -191,7 +192,7 @@ class SaleLine(Base):
 class Payment(Base):
     __tablename__ = "payment"
     __table_args__ = (UniqueConstraint("sale_id", "line_no"),)
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"))
     line_no: Mapped[int] = mapped_column(Integer)
     tender: Mapped[str] = mapped_column(String(16))
@@ -207,7 +208,7 @@ class StockMovement(Base):
 
     __tablename__ = "stock_movement"
     __table_args__ = (Index("ix_stock_movement_store_product", "store_id", "product_id"),)
-    id: Mapped[str] = _id_column()
+    id: Mapped[str] = id_column()
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     product_id: Mapped[str] = mapped_column(ForeignKey("product.id"))
     quantity_milli: Mapped[int] = mapped_column(Integer)

@@ -12,12 +12,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models import ID, Base, UTCDateTime
-from app.domain.ids import new_id
-
-
-def _id() -> Mapped[str]:
-    return mapped_column(ID, primary_key=True, default=new_id)
+from app.db.models import Base, ID, id_column, UTCDateTime
 
 
 class PromotionRow(Base):
@@ -66,7 +61,7 @@ class CheckoutVoid(Base):
     """A voided line or a cancelled sale: recorded for loss prevention, never deleted."""
 
     __tablename__ = "checkout_void"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminal.id"))
     cashier_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
@@ -81,7 +76,7 @@ class PaymentAttempt(Base):
     """A mobile payment, persisted before the provider is asked, updated as it resolves."""
 
     __tablename__ = "payment_attempt"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     draft_id: Mapped[str] = mapped_column(ID, index=True)
     out_trade_no: Mapped[str] = mapped_column(String(40), unique=True)
     provider: Mapped[str] = mapped_column(String(24))
@@ -115,7 +110,7 @@ class HeldSale(Base):
 class Refund(Base):
     __tablename__ = "refund"
     __table_args__ = (UniqueConstraint("terminal_id", "business_date", "seq"),)
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminal.id"))
     cashier_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
@@ -134,7 +129,7 @@ class Refund(Base):
 class RefundLine(Base):
     __tablename__ = "refund_line"
     __table_args__ = (UniqueConstraint("refund_id", "line_no"),)
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     refund_id: Mapped[str] = mapped_column(ForeignKey("refund.id"))
     line_no: Mapped[int] = mapped_column(Integer)
     sale_line_id: Mapped[str | None] = mapped_column(ForeignKey("sale_line.id"), index=True)
@@ -152,7 +147,7 @@ class RefundLine(Base):
 class RefundPayment(Base):
     __tablename__ = "refund_payment"
     __table_args__ = (UniqueConstraint("refund_id", "line_no"),)
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     refund_id: Mapped[str] = mapped_column(ForeignKey("refund.id"))
     line_no: Mapped[int] = mapped_column(Integer)
     tender: Mapped[str] = mapped_column(String(16))

@@ -13,17 +13,12 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models import ID, Base, UTCDateTime
-from app.domain.ids import new_id
-
-
-def _id() -> Mapped[str]:
-    return mapped_column(ID, primary_key=True, default=new_id)
+from app.db.models import Base, id_column, UTCDateTime
 
 
 class Supplier(Base):
     __tablename__ = "supplier"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     contact: Mapped[str] = mapped_column(String(60), default="")
@@ -33,7 +28,7 @@ class Supplier(Base):
 
 class Brand(Base):
     __tablename__ = "brand"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     name: Mapped[str] = mapped_column(String(100), unique=True)
 
 
@@ -53,7 +48,7 @@ class PackUnit(Base):
 
     __tablename__ = "pack_unit"
     __table_args__ = (UniqueConstraint("product_id", "name"),)
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     product_id: Mapped[str] = mapped_column(ForeignKey("product.id"), index=True)
     name: Mapped[str] = mapped_column(String(16))
     factor_milli: Mapped[int] = mapped_column(Integer)
@@ -81,7 +76,7 @@ class StockBalance(Base):
 
 class PurchaseOrder(Base):
     __tablename__ = "purchase_order"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     number: Mapped[str] = mapped_column(String(40), unique=True)
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     supplier_id: Mapped[str] = mapped_column(ForeignKey("supplier.id"), index=True)
@@ -95,7 +90,7 @@ class PurchaseOrder(Base):
 class PurchaseOrderLine(Base):
     __tablename__ = "purchase_order_line"
     __table_args__ = (UniqueConstraint("order_id", "product_id"),)
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     order_id: Mapped[str] = mapped_column(ForeignKey("purchase_order.id"), index=True)
     line_no: Mapped[int] = mapped_column(Integer)
     product_id: Mapped[str] = mapped_column(ForeignKey("product.id"))
@@ -108,7 +103,7 @@ class GoodsDocument(Base):
     """A posted receipt of goods or a return to a supplier (its lines are ledger movements)."""
 
     __tablename__ = "goods_document"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     number: Mapped[str] = mapped_column(String(40), unique=True)
     kind: Mapped[str] = mapped_column(String(24))  # receiving | supplier_return
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
@@ -119,7 +114,7 @@ class GoodsDocument(Base):
 
 class GoodsDocumentLine(Base):
     __tablename__ = "goods_document_line"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     document_id: Mapped[str] = mapped_column(ForeignKey("goods_document.id"), index=True)
     product_id: Mapped[str] = mapped_column(ForeignKey("product.id"))
     quantity_milli: Mapped[int] = mapped_column(Integer)
@@ -128,7 +123,7 @@ class GoodsDocumentLine(Base):
 
 class Stocktake(Base):
     __tablename__ = "stocktake"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     number: Mapped[str] = mapped_column(String(40), unique=True)
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     scope: Mapped[str] = mapped_column(Text, default="")  # '' = whole store, else category codes
@@ -152,7 +147,7 @@ class StocktakeCount(Base):
 
     __tablename__ = "stocktake_count"
     __table_args__ = (Index("ix_stocktake_count_take_product", "stocktake_id", "product_id"),)
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     stocktake_id: Mapped[str] = mapped_column(ForeignKey("stocktake.id"))
     product_id: Mapped[str] = mapped_column(ForeignKey("product.id"))
     device: Mapped[str] = mapped_column(String(40), default="")
@@ -162,7 +157,7 @@ class StocktakeCount(Base):
 
 class TransferOrder(Base):
     __tablename__ = "transfer_order"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     number: Mapped[str] = mapped_column(String(40), unique=True)
     from_store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     to_store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
@@ -174,7 +169,7 @@ class TransferOrder(Base):
 class TransferLine(Base):
     __tablename__ = "transfer_line"
     __table_args__ = (UniqueConstraint("transfer_id", "product_id"),)
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     transfer_id: Mapped[str] = mapped_column(ForeignKey("transfer_order.id"), index=True)
     product_id: Mapped[str] = mapped_column(ForeignKey("product.id"))
     sent_milli: Mapped[int] = mapped_column(Integer)

@@ -13,12 +13,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models import ID, Base, UTCDateTime
-from app.domain.ids import new_id
-
-
-def _id() -> Mapped[str]:
-    return mapped_column(ID, primary_key=True, default=new_id)
+from app.db.models import Base, ID, id_column, UTCDateTime
 
 
 class MemberProgram(Base):
@@ -34,7 +29,7 @@ class MemberLevel(Base):
     """A level and its benefits. price_tier is the price.price_type of its member prices."""
 
     __tablename__ = "member_level"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(40))
     rank: Mapped[int] = mapped_column(Integer, unique=True)
@@ -48,7 +43,7 @@ class MemberLevel(Base):
 
 class Member(Base):
     __tablename__ = "member"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     phone: Mapped[str] = mapped_column(String(11), unique=True)
     phone_last4: Mapped[str] = mapped_column(String(4), index=True)
@@ -72,7 +67,7 @@ class PointsMove(Base):
 
     __tablename__ = "points_move"
     __table_args__ = (Index("ix_points_move_member_created", "member_id", "created_at"),)
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     member_id: Mapped[str] = mapped_column(ForeignKey("member.id"))
     points: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))
@@ -93,7 +88,7 @@ class StoredValueMove(Base):
 
     __tablename__ = "stored_value_move"
     __table_args__ = (Index("ix_stored_value_move_member_created", "member_id", "created_at"),)
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     member_id: Mapped[str] = mapped_column(ForeignKey("member.id"))
     principal_fen: Mapped[int] = mapped_column(Integer)
     bonus_fen: Mapped[int] = mapped_column(Integer)
@@ -115,7 +110,7 @@ class TopUpRule(Base):
     """充200送50: a top-up of at least threshold gets bonus (once, or per multiple)."""
 
     __tablename__ = "topup_rule"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     name: Mapped[str] = mapped_column(String(60))
     threshold_fen: Mapped[int] = mapped_column(Integer, CheckConstraint("threshold_fen > 0"))
     bonus_fen: Mapped[int] = mapped_column(Integer, CheckConstraint("bonus_fen >= 0"))
@@ -129,7 +124,7 @@ class Coupon(Base):
     """A coupon issued to a member; redeemed once (see CouponRedemption)."""
 
     __tablename__ = "coupon"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
     code: Mapped[str] = mapped_column(String(24), unique=True)
     name: Mapped[str] = mapped_column(String(60))
@@ -147,7 +142,7 @@ class CouponRedemption(Base):
     """The one use of a coupon: the unique coupon_id makes a second use impossible."""
 
     __tablename__ = "coupon_redemption"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     coupon_id: Mapped[str] = mapped_column(ForeignKey("coupon.id"), unique=True)
     sale_id: Mapped[str] = mapped_column(ID, index=True)
     amount_fen: Mapped[int] = mapped_column(Integer)
@@ -159,7 +154,7 @@ class Salesperson(Base):
     """A staff member who sells (导购), with a code and a badge barcode."""
 
     __tablename__ = "salesperson"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     user_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"), unique=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     badge: Mapped[str] = mapped_column(String(32), unique=True)
@@ -173,7 +168,7 @@ class MemberBinding(Base):
 
     __tablename__ = "member_binding"
     __table_args__ = (Index("ix_member_binding_member_created", "member_id", "created_at"),)
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     member_id: Mapped[str] = mapped_column(ForeignKey("member.id"))
     salesperson_id: Mapped[str] = mapped_column(ForeignKey("salesperson.id"))
     previous_id: Mapped[str | None] = mapped_column(ForeignKey("salesperson.id"))
@@ -185,7 +180,7 @@ class MemberBinding(Base):
 
 class CommissionRule(Base):
     __tablename__ = "commission_rule"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     name: Mapped[str] = mapped_column(String(60))
     kind: Mapped[str] = mapped_column(String(12))  # percent | per_item
     rate_bp: Mapped[int] = mapped_column(Integer, default=0)
@@ -208,7 +203,7 @@ class SalesCredit(Base):
     __table_args__ = (
         Index("ix_sales_credit_sp_date", "salesperson_id", "business_date"),
     )
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"), index=True)
     sale_line_id: Mapped[str] = mapped_column(ForeignKey("sale_line.id"))

@@ -13,12 +13,8 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models import ID, Base, UTCDateTime
+from app.db.models import Base, ID, id_column, UTCDateTime
 from app.domain.ids import new_id
-
-
-def _id() -> Mapped[str]:
-    return mapped_column(ID, primary_key=True, default=new_id)
 
 
 class Role(Base):
@@ -39,7 +35,7 @@ class RolePermission(Base):
 
 class StaffBadge(Base):
     __tablename__ = "staff_badge"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     user_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"), index=True)
     badge_code: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -85,7 +81,7 @@ class Shift(Base):
     __tablename__ = "shift"
     __table_args__ = (UniqueConstraint("terminal_id", "seq"),
                       Index("ix_shift_terminal_status", "terminal_id", "status"))
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminal.id"))
     seq: Mapped[int] = mapped_column(Integer)  # shift number on this terminal, for the Z report
@@ -104,7 +100,7 @@ class CashMovement(Base):
     """Append-only cash drawer ledger: float, pay-ins, pay-outs, safe drops (signed, into the drawer)."""
 
     __tablename__ = "cash_movement"
-    id: Mapped[str] = _id()
+    id: Mapped[str] = id_column()
     shift_id: Mapped[str] = mapped_column(ForeignKey("shift.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     amount_fen: Mapped[int] = mapped_column(Integer)

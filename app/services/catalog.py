@@ -13,7 +13,7 @@ from app.domain.barcode import BarcodeError, read_code
 from app.domain.cart import ProductSnapshot
 from app.domain.clock import Clock
 from app.domain.money import Money
-from app.domain.search_text import fts_query, initials_tokens, name_tokens
+from app.domain.search_text import fts_query
 from app.services.errors import InvalidInput, NotFound
 
 SEARCH_LIMIT = 50
@@ -234,25 +234,3 @@ def _snapshot(row, check: bool = True, categories: tuple[str, ...] = ()) -> Prod
         floor_price=None if row.floor_price is None else Money(row.floor_price),
         open_price=row.price == 0,
     )
-
-
-def index_products(conn: Connection, rows: list[tuple[int, str, list[str]]],
-                   replace: bool = True) -> None:
-    """(Re)write the search rows of products: (search_rowid, name, codes)."""
-    if replace:
-        conn.execute(text("DELETE FROM product_fts WHERE rowid = :rid"),
-                     [{"rid": rid} for rid, _, _ in rows])
-    conn.execute(
-        text("INSERT INTO product_fts (rowid, name_tokens, codes, initials) "
-             "VALUES (:rid, :name, :codes, :initials)"),
-        [search_row(rid, name, codes) for rid, name, codes in rows],
-    )
-
-
-def next_search_rowid(conn: Connection) -> int:
-    return (conn.execute(text("SELECT COALESCE(MAX(search_rowid), 0) FROM product")).scalar_one()) + 1
-
-
-def search_row(search_rowid: int, name: str, codes: list[str]) -> dict[str, object]:
-    return {"rid": search_rowid, "name": name_tokens(name),
-            "codes": " ".join(c.lower() for c in codes if c), "initials": initials_tokens(name)}

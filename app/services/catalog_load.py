@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Iterator
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 
-from app.db.models import Barcode, Category, Price, Product, StockMovement, TaxRate
+from app.db.models import Barcode, Price, Product, StockMovement
 from app.domain.ids import new_id
 from app.domain.search_text import pinyin_forms
-from app.services.catalog import index_products, next_search_rowid
+from app.db.catalog_rows import CatalogKeys, index_products, next_search_rowid
 
 BATCH = 5000
 
@@ -43,12 +43,7 @@ class CatalogLoader:
         self._conn = conn
         self._store_id = store_id
         self._now = now
-        self._categories: dict[str, str] = {
-            c.code: c.id for c in conn.execute(select(Category.code, Category.id))
-        }
-        self._tax: dict[int, str] = {
-            t.rate_bp: t.id for t in conn.execute(select(TaxRate.rate_bp, TaxRate.id))
-        }
+        self._keys = CatalogKeys(conn)
         self._next_rowid = next_search_rowid(conn)
 
     def load(self, records: Iterable[ProductRecord], with_pinyin: bool = True) -> int:
@@ -68,8 +63,8 @@ class CatalogLoader:
             full, initials = pinyin_forms(rec.name) if with_pinyin else ("", "")
             products.append(dict(
                 id=pid, sku_code=rec.sku_code, name=rec.name, brand=rec.brand, spec=rec.spec,
-                unit=rec.unit, category_id=self._category(rec.category_path),
-                tax_rate_id=self._tax_rate(rec.tax_rate_bp), is_weighed=rec.is_weighed, plu=rec.plu,
+                unit=rec.unit, category_id=self.category_id(rec.category_path),
+                tax_rate_id=self.tax_rate_id(rec.tax_rate_bp), is_weighed=rec.is_weighed, plu=rec.plu,
                 pinyin=full, pinyin_initials=initials, active=True,
                 created_at=now, updated_at=now, search_rowid=rowid))
             barcodes.extend(dict(id=new_id(), product_id=pid, code=code, is_primary=(i == 0))
@@ -97,28 +92,11 @@ class CatalogLoader:
             self._conn.execute(insert(StockMovement), stock)
         index_products(self._conn, search, replace=False)  # new products: nothing to replace
 
-    def _tax_rate(self, rate_bp: int) -> str:
-        if rate_bp not in self._tax:
-            tid = new_id()
-            self._conn.execute(insert(TaxRate).values(
-                id=tid, code=f"VAT{rate_bp // 100}", name=f"增值税 {rate_bp / 100:g}%", rate_bp=rate_bp))
-            self._tax[rate_bp] = tid
-        return self._tax[rate_bp]
+    def tax_rate_id(self, rate_bp: int) -> str:
+        return self._keys.tax_rate_id(rate_bp)
 
-    def _category(self, path: str) -> str | None:
-        if not path:
-            return None
-        parent_id = None
-        parts = [p.strip() for p in path.split("/") if p.strip()]
-        for depth in range(1, len(parts) + 1):
-            code = "/".join(parts[:depth])
-            if code not in self._categories:
-                cid = new_id()
-                self._conn.execute(insert(Category).values(
-                    id=cid, parent_id=parent_id, code=code, name=parts[depth - 1]))
-                self._categories[code] = cid
-            parent_id = self._categories[code]
-        return parent_id
+    def category_id(self, path: str) -> str | None:
+        return self._keys.category_id(path)
 
 
 def _batches(records: Iterable[ProductRecord], size: int) -> Iterator[list[ProductRecord]]:

@@ -14,12 +14,13 @@ import logging
 from datetime import datetime
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from app.db.models import Barcode, Category, Price, Product, TaxRate
+from app.db.catalog_rows import CatalogKeys, index_products, next_search_rowid
+from app.db.models import Barcode, Price, Product
 from app.domain.ids import new_id
-from app.domain.search_text import initials_tokens, name_tokens, pinyin_forms
+from app.domain.search_text import pinyin_forms
 from app.sync.apply_channel import ENTITY as CHANNEL_ORDER, apply_channel_orders
 
 log = logging.getLogger(__name__)
@@ -62,8 +63,7 @@ class _ProductWriter:
     def __init__(self, conn: Connection, now: datetime) -> None:
         self._conn = conn
         self._now = now
-        self._tax = {r.rate_bp: r.id for r in conn.execute(select(TaxRate.rate_bp, TaxRate.id))}
-        self._categories: dict[str, str] | None = None
+        self._catalog_keys = CatalogKeys(conn)
 
     def write(self, products: dict[str, dict[str, Any]]) -> None:
         existing = self._existing(list(products))
@@ -91,8 +91,7 @@ class _ProductWriter:
 
     def _keys(self, products: dict[str, dict[str, Any]], existing: dict[str, tuple[str, int]]):
         """Existing products keep their id and search row; new ones get fresh ones."""
-        next_rowid = self._conn.execute(
-            text("SELECT COALESCE(MAX(search_rowid), 0) FROM product")).scalar_one() + 1
+        next_rowid = next_search_rowid(self._conn)
         ids, rowids = {}, {}
         for sku in products:
             if sku in existing:
@@ -118,8 +117,8 @@ class _ProductWriter:
         return dict(
             id=product_id, sku_code=sku, name=data["name"], brand=data.get("brand", ""),
             spec=data.get("spec", ""), unit=data.get("unit", "个"),
-            category_id=self._category(data.get("category", "")),
-            tax_rate_id=self._tax_rate(int(data.get("tax_rate_bp", 0))),
+            category_id=self._catalog_keys.category_id(data.get("category", "")),
+            tax_rate_id=self._catalog_keys.tax_rate_id(int(data.get("tax_rate_bp", 0))),
             is_weighed=bool(data.get("is_weighed", False)), plu=data.get("plu") or None,
             pinyin=full, pinyin_initials=initials, active=True,
             created_at=self._now, updated_at=self._now, search_rowid=rowid)
@@ -139,9 +138,6 @@ class _ProductWriter:
             self._conn.execute(delete(Price).where(
                 Price.product_id.in_(chunk), Price.store_id.is_(None),
                 Price.starts_at.is_(None), Price.price_type.in_(CHAIN_PRICES)))
-        if existing:
-            self._conn.execute(text("DELETE FROM product_fts WHERE rowid = :rid"),
-                               [{"rid": rowid} for _, rowid in existing.values()])
         barcodes, prices, search = [], [], []
         for sku, data in products.items():
             pid = ids[sku]
@@ -151,38 +147,11 @@ class _ProductWriter:
             prices.append(_price(pid, "retail", data["price_fen"]))
             if data.get("member_price_fen") is not None:
                 prices.append(_price(pid, "member", data["member_price_fen"]))
-            search.append(_search_row(rowids[sku], data["name"],
-                                      [sku, *codes, data.get("plu") or ""]))
+            search.append((rowids[sku], data["name"], [sku, *codes, data.get("plu") or ""]))
         if barcodes:
             self._conn.execute(insert(Barcode), barcodes)
         self._conn.execute(insert(Price), prices)
-        self._conn.execute(text("INSERT INTO product_fts (rowid, name_tokens, codes, initials) "
-                                "VALUES (:rid, :name, :codes, :initials)"), search)
-
-    def _tax_rate(self, rate_bp: int) -> str:
-        if rate_bp not in self._tax:
-            tax_id = new_id()
-            self._conn.execute(insert(TaxRate).values(
-                id=tax_id, code=f"R{rate_bp}", name=f"增值税 {rate_bp / 100:g}%", rate_bp=rate_bp))
-            self._tax[rate_bp] = tax_id
-        return self._tax[rate_bp]
-
-    def _category(self, path: str) -> str | None:
-        parts = [p.strip() for p in path.split("/") if p.strip()]
-        if not parts:
-            return None
-        if self._categories is None:
-            self._categories = dict(self._conn.execute(select(Category.code, Category.id)).all())
-        parent_id = None
-        for depth in range(1, len(parts) + 1):
-            code = "/".join(parts[:depth])
-            if code not in self._categories:
-                self._categories[code] = new_id()
-                self._conn.execute(insert(Category).values(
-                    id=self._categories[code], parent_id=parent_id, code=code,
-                    name=parts[depth - 1]))
-            parent_id = self._categories[code]
-        return parent_id
+        index_products(self._conn, search)  # replaces the rows of products already there
 
 
 def _price(product_id: str, price_type: str, amount_fen: int) -> dict[str, Any]:
@@ -190,9 +159,3 @@ def _price(product_id: str, price_type: str, amount_fen: int) -> dict[str, Any]:
         raise ValueError(f"price must be integer fen, got {amount_fen!r}")
     return dict(id=new_id(), product_id=product_id, store_id=None, price_type=price_type,
                 amount_fen=amount_fen, starts_at=None, ends_at=None)
-
-
-def _search_row(rowid: int, name: str, codes: list[str]) -> dict[str, object]:
-    # Same row layout as app.services.catalog.search_row; sync may not import services.
-    return {"rid": rowid, "name": name_tokens(name),
-            "codes": " ".join(c.lower() for c in codes if c), "initials": initials_tokens(name)}

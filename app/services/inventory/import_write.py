@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 from app.db.models import OutboxEvent
 from app.domain.ids import new_id
 from app.domain.search_text import pinyin_forms
-from app.services.catalog import index_products
+from app.db.catalog_rows import index_products
 from app.services.catalog_load import CatalogLoader
 from app.sync.outbox import SCHEMA_VERSION
 
@@ -98,7 +98,7 @@ def _update_existing(conn: Connection, loader: CatalogLoader, rows: list["Import
         pid, rowid = ids[rec.sku_code]
         full, initials = pinyin_forms(rec.name)
         updates.append(dict(id=pid, name=rec.name, brand=rec.brand, spec=rec.spec, unit=rec.unit,
-                            cat=loader._category(rec.category_path), tax=loader._tax_rate(rec.tax_rate_bp),
+                            cat=loader.category_id(rec.category_path), tax=loader.tax_rate_id(rec.tax_rate_bp),
                             w=rec.is_weighed, plu=rec.plu, py=full, pi=initials, a=row.active, now=now))
         barcodes.extend(dict(id=new_id(), p=pid, c=c, pr=(i == 0)) for i, c in enumerate(rec.barcodes))
         amounts = (rec.price_fen, rec.member_price_fen, rec.cost_fen, row.floor_fen)

@@ -13,7 +13,7 @@ from app.db.models import Barcode, Category, Product, TaxRate
 from app.db.models_inventory import Brand, PackUnit, ProductExtra
 from app.domain.clock import Clock
 from app.domain.search_text import pinyin_forms
-from app.services.catalog import index_products, next_search_rowid
+from app.db.catalog_rows import index_products, next_search_rowid
 from app.services.catalog_load import CatalogLoader
 from app.services.errors import InvalidInput, NotFound
 from app.services.inventory import validation as rules
@@ -203,8 +203,8 @@ class ProductService:
 
     def _write(self, s: Session, draft: ProductDraft, now) -> str:
         loader = CatalogLoader(s.connection(), self._store_id, now)
-        category_id = loader._category(draft.category_path)  # creates missing levels of the path
-        tax_id = loader._tax_rate(draft.tax_rate_bp)
+        category_id = loader.category_id(draft.category_path)  # creates missing levels of the path
+        tax_id = loader.tax_rate_id(draft.tax_rate_bp)
         full, initials = pinyin_forms(draft.name)
         product = s.get(Product, draft.id) if draft.id else None
         if product is None:
