@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,9 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None] | No
 
     def finish(callback, value):
         _live.discard(signals)
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # the widget that asked was closed while the job ran
         if callback:
             callback(value)
 
