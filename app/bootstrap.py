@@ -18,7 +18,9 @@ from app.services.auth import AuthService
 from app.services.members.wiring import MemberServices
 from app.services.permissions import PermissionService, StaffAdmin
 from app.services.shifts import ShiftService
+from app.services.staff_rules import StaffRules
 from app.services.catalog import CatalogService
+from app.services.channel_wiring import ChannelServices
 from app.services.checkout import CheckoutService
 from app.services.checkout_guard import CheckoutGuard
 from app.services.context import TerminalContext, load_context
@@ -51,7 +53,9 @@ class AppContext:
     members: MemberServices
     devices: DeviceService
     drawer: DrawerService
+    rules: StaffRules | None = None  # permission checks + audit for back-office and device services
     sync: SyncWorker | None = None  # None until this till has enrolled with a cloud
+    channel: ChannelServices | None = None  # channel orders, group-buy pickup, other stores
 
     def close(self) -> None:
         try:
@@ -86,26 +90,29 @@ def build(config: Config, clock: Clock | None = None) -> AppContext:
     sessions = make_session_factory(engine)
     terminal = load_context(sessions, config.store_code, config.terminal_code)
     catalog = CatalogService(engine, terminal.store_id, clock)
-    devices = DeviceService(sessions, clock, config.data_dir,
-                            DeviceSettingsService(sessions, clock, {"printer": config.printer_url}))
-    devices.start()
     audit = AuditLog(sessions, clock, terminal.store_id, terminal.terminal_id)
     auth = AuthService(sessions, terminal.store_id, audit, clock)
     perms = PermissionService(sessions, auth, audit, clock)
+    rules = StaffRules(perms, audit)
+    devices = DeviceService(sessions, clock, config.data_dir,
+                            DeviceSettingsService(sessions, clock, {"printer": config.printer_url}, rules))
+    devices.start()
     sync = make_sync_worker(sessions, clock, config.sync_interval_s)
     shifts = ShiftService(sessions, terminal, perms, audit, clock)
+    members = MemberServices.build(sessions, terminal, clock, _cloud_reachable(sync))
     ctx = AppContext(
         config=config, engine=engine, sessions=sessions, clock=clock, terminal=terminal,
         auth=auth, catalog=catalog,
         checkout=CheckoutService(sessions, catalog, terminal, clock,
-                                 guard=CheckoutGuard(perms, audit, shifts)),
+                                 guard=CheckoutGuard(perms, audit, shifts), members=members),
         receipts=ReceiptService(sessions, terminal, devices.current_printer, devices.queue),
         migration=result, devices=devices,
-        drawer=DrawerService(sessions, clock, lambda: devices.drawer),
-        audit=audit, perms=perms, shifts=shifts,
+        drawer=DrawerService(sessions, clock, lambda: devices.drawer, rules),
+        audit=audit, perms=perms, shifts=shifts, rules=rules,
         staff_admin=StaffAdmin(sessions, perms, audit, clock, terminal.store_id),
-        members=MemberServices.build(sessions, terminal, clock, _cloud_reachable(sync)),
+        members=members,
         sync=sync,
+        channel=ChannelServices.build(sessions, terminal, clock, catalog, devices),
     )
     ctx.receipts.guard = ctx.checkout.guard
     return ctx

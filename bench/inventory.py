@@ -84,7 +84,9 @@ def bench_import(db: Path) -> float:
     result = importer.run(xlsx)
     elapsed = time.perf_counter() - started
     # the 2-core machine is often shared: CPU time shows how much of the wall time was ours
-    print(f"# import cpu_s={time.process_time() - cpu:.1f}", flush=True)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"# import cpu_s={time.process_time() - cpu:.1f} (load average {load} on "
+          f"{os.cpu_count()} cores)", flush=True)
     engine.dispose()
     if result.new_count != IMPORT_ROWS:
         raise SystemExit(f"import wrote {result.new_count} new products, expected {IMPORT_ROWS}")

@@ -8,19 +8,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
+from pydantic import BaseModel, Field, StrictBool, StrictStr
 from sqlalchemy import select
 
-from cloud import changes, tenancy
+from app.domain.pricing.codec import PromotionDataError, promotion_from_dict, promotion_to_dict
+from cloud import changes, changes_members, coupons, tenancy
 from cloud.channel import stock_levels
 from cloud.ingest import MAX_BATCH, ingest_batch
 from cloud.models import QuarantinedEvent, Sale, SaleLine, Store
+from cloud.payloads_common import Int64
+from cloud.projections_members import member_balances
 from cloud.tenancy import AuthError, Principal
 
 router = APIRouter(prefix="/api/v1")
 MAX_PRODUCTS_PER_CALL = 5000
+# Bounds on numbers in the URL: past them a database integer overflows (a 500, not a 422).
+MAX_CURSOR = 2**53  # versions and ids; also exact in a JSON reader's double
+MAX_LIMIT = 100_000  # the change log clamps pages further; this only keeps sums in range
+Sku = Path(min_length=1, max_length=32)
 
 
 class EnrolIn(BaseModel):
@@ -31,16 +38,16 @@ class ProductIn(BaseModel):
     """A head-office product; prices in integer fen (a float is refused)."""
 
     name: StrictStr = Field(min_length=1, max_length=200)
-    price_fen: StrictInt = Field(ge=0)
+    price_fen: Int64 = Field(ge=0)
     barcodes: list[StrictStr] = Field(default_factory=list, max_length=20)
     unit: StrictStr = Field(default="个", max_length=16)
-    tax_rate_bp: StrictInt = Field(default=1300, ge=0, le=10000)
+    tax_rate_bp: Int64 = Field(default=1300, ge=0, le=10000)
     is_weighed: StrictBool = False
     plu: StrictStr | None = Field(default=None, max_length=8)
     brand: StrictStr = Field(default="", max_length=100)
     spec: StrictStr = Field(default="", max_length=60)
     category: StrictStr = Field(default="", max_length=200)
-    member_price_fen: StrictInt | None = Field(default=None, ge=0)
+    member_price_fen: Int64 | None = Field(default=None, ge=0)
 
 
 class ProductWithSku(ProductIn):
@@ -110,25 +117,29 @@ def push_events(request: Request, body: Any = Body(...),
 
 
 @router.get("/changes")
-def get_changes(request: Request, since: int = Query(0, ge=0), limit: int = Query(1000, ge=1),
+def get_changes(request: Request, since: int = Query(0, ge=0, le=MAX_CURSOR),
+                limit: int = Query(1000, ge=1, le=MAX_LIMIT),
                 principal: Principal = Depends(current_principal)) -> Response:
     with _db(request).read() as conn:
-        page = changes.read_changes(conn, principal.merchant_id, since, limit)
+        page = changes_members.only_for_store(
+            changes.read_changes(conn, principal.merchant_id, since, limit), principal)
     # Rendered by hand from the stored JSON text: FastAPI's per-value encoder would
     # dominate the time of a 5,000-product page.
     return Response(changes.render_page(page), media_type="application/json")
 
 
 @router.get("/snapshot")
-def get_snapshot(request: Request, after: str = "", limit: int = Query(1000, ge=1),
+def get_snapshot(request: Request, after: str = Query("", max_length=64),
+                 limit: int = Query(1000, ge=1, le=MAX_LIMIT),
                  principal: Principal = Depends(current_principal)) -> Response:
     with _db(request).read() as conn:
-        page = changes.read_snapshot(conn, principal.merchant_id, after, limit)
+        page = changes.read_snapshot(conn, principal.merchant_id, after, limit,
+                                     store_id=None if principal.is_admin else principal.store_id)
     return Response(changes.render_page(page), media_type="application/json")
 
 
 @router.get("/quarantine")
-def get_quarantine(request: Request, after_id: int = Query(0, ge=0),
+def get_quarantine(request: Request, after_id: int = Query(0, ge=0, le=MAX_CURSOR),
                    limit: int = Query(100, ge=1, le=1000),
                    principal: Principal = Depends(admin_only)) -> dict[str, Any]:
     with _db(request).read() as conn:
@@ -143,7 +154,7 @@ def get_quarantine(request: Request, after_id: int = Query(0, ge=0),
 
 
 @router.put("/admin/products/{sku}")
-def put_product(sku: str, body: ProductIn, request: Request,
+def put_product(body: ProductIn, request: Request, sku: str = Sku,
                 principal: Principal = Depends(admin_only)) -> dict[str, int]:
     product = ProductWithSku(sku=sku, **body.model_dump())
     with _db(request).write() as conn:
@@ -220,3 +231,68 @@ def _store_of_merchant(conn, store_code: str, principal: Principal) -> str:
     if row.merchant_id != principal.merchant_id:
         raise HTTPException(403, "that store belongs to another merchant")
     return row.id
+
+
+# --- head office: member levels, promotions, a member's balances (issue 7) ---------------
+class MemberLevelIn(BaseModel):
+    """A member level; money in integer fen, discount in basis points (10000 = none)."""
+
+    name: StrictStr = Field(min_length=1, max_length=40)
+    rank: Int64 = Field(ge=1, le=1000)
+    price_tier: StrictStr = Field(default="member", min_length=1, max_length=16)
+    discount_bp: Int64 = Field(default=10000, gt=0, le=10000)
+    points_multiplier_pct: Int64 = Field(default=100, ge=0, le=10000)
+    upgrade_spend_fen: Int64 | None = Field(default=None, ge=0)
+    upgrade_topup_fen: Int64 | None = Field(default=None, ge=0)
+
+
+class PromotionIn(BaseModel):
+    """A promotion as the tills' pricing engine reads it (app.domain.pricing.codec)."""
+
+    promotion: dict[str, Any]
+    active: StrictBool = True
+
+
+@router.put("/admin/member-levels/{code}")
+def put_member_level(code: str, body: MemberLevelIn, request: Request,
+                     principal: Principal = Depends(admin_only)) -> dict[str, int]:
+    if not 1 <= len(code) <= 16:
+        raise HTTPException(422, "a level code has 1 to 16 characters")
+    with _db(request).write() as conn:
+        version = changes_members.put_member_level(
+            conn, principal.merchant_id, {"code": code, **body.model_dump()}, _now(request))
+    return {"version": version}
+
+
+@router.put("/admin/promotions/{promotion_id}")
+def put_promotion(promotion_id: str, body: PromotionIn, request: Request,
+                  principal: Principal = Depends(admin_only)) -> dict[str, int]:
+    try:
+        promotion = promotion_from_dict({**body.promotion, "id": promotion_id})
+    except PromotionDataError as exc:
+        raise HTTPException(422, str(exc)) from None
+    document = {**promotion_to_dict(promotion), "active": body.active}
+    with _db(request).write() as conn:
+        version = changes_members.put_promotion(conn, principal.merchant_id, document,
+                                                _now(request))
+    return {"version": version}
+
+
+@router.get("/admin/members/{member_id}")
+def get_member(member_id: str, request: Request,
+               principal: Principal = Depends(admin_only)) -> dict[str, Any]:
+    """A member as all stores see it, with balances summed from the cloud's ledgers."""
+    with _db(request).read() as conn:
+        found = changes_members.member_documents(conn, principal.merchant_id, [member_id])
+        if member_id not in found:
+            raise HTTPException(404, "no such member")
+        return {**found[member_id], **member_balances(conn, member_id)}
+
+
+@router.get("/admin/coupons/double-redemptions")
+def get_double_redemptions(request: Request, limit: int = Query(500, ge=1, le=1000),
+                           principal: Principal = Depends(admin_only)) -> dict[str, Any]:
+    """Coupons redeemed in more than one sale (two tills took the same coupon while
+    offline), each with every redemption: store, sale, amount, time."""
+    with _db(request).read() as conn:
+        return {"coupons": coupons.double_redemptions(conn, principal.merchant_id, limit)}

@@ -128,22 +128,14 @@ def read_changes(conn: Connection, merchant_id: str, since: int, limit: int) -> 
     }
 
 
-def read_snapshot(conn: Connection, merchant_id: str, after: str, limit: int) -> dict[str, Any]:
-    """One page of the current catalog by SKU, tombstones included, for a full reload."""
-    limit = max(1, min(limit, MAX_PAGE))
-    rows = conn.execute(
-        select(Product.sku, cast(Product.data, Text).label("data"), Product.active,
-               Product.version)
-        .where(Product.merchant_id == merchant_id, Product.sku > after)
-        .order_by(Product.merchant_id, Product.sku).limit(limit + 1)
-    ).all()
-    page = rows[:limit]
-    return {
-        "changes": [RawChange(r.version, PRODUCT, r.sku, UPSERT if r.active else DELETE,
-                              r.data if r.active else None) for r in page],
-        "after": page[-1].sku if page else after,
-        "has_more": len(rows) > limit,
-    }
+def read_snapshot(conn: Connection, merchant_id: str, after: str, limit: int,
+                  store_id: str | None = None) -> dict[str, Any]:
+    """One page of the current state for a full reload: the catalog by SKU, tombstones
+    included, then members, their ledgers and the rest of the master data
+    (cloud.snapshot_members); staff and roles of `store_id` only (all for None)."""
+    from cloud.snapshot_members import read_snapshot_page  # it builds on this module
+    return read_snapshot_page(conn, merchant_id, after, max(1, min(limit, MAX_PAGE)),
+                              store_id)
 
 
 def prune_changes(conn: Connection, older_than: datetime, merchant_id: str | None = None) -> int:

@@ -105,7 +105,8 @@ def submit_order(conn: Connection, merchant_id: str, channel: str, order: OrderI
             salesperson_code=_salesperson(conn, merchant_id, order.share_code, lines),
             pickup_code=pickup_code, open_pickup_code=pickup_code,
             carrier="", tracking_no="", reason="",
-            details={"address": order.address, "note": order.note}, created_at=now,
+            details={"address": order.address, "note": order.note},
+            group_id=order.group_id, created_at=now,
             updated_at=now,
         ).returning(ChannelOrder.id)).scalar_one_or_none()
     if inserted is None:  # the same order arrived concurrently and won
@@ -338,6 +339,7 @@ def order_document(conn: Connection, order_id: str) -> dict[str, Any]:
         "pickup_code": head.pickup_code, "carrier": head.carrier,
         "tracking_no": head.tracking_no, "reason": head.reason,
         "address": head.details.get("address", ""), "note": head.details.get("note", ""),
+        "group_id": head.group_id,
         "created_at": head.created_at.isoformat(), "updated_at": head.updated_at.isoformat(),
         "lines": [dict(line_no=l.line_no, sku=l.sku, name=l.name, quantity_milli=l.quantity_milli,
                        unit_price_fen=l.unit_price_fen, amount_fen=l.amount_fen) for l in lines],

@@ -13,11 +13,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
-from cloud import channel, channel_codes, tenancy
-from cloud.api import _db, _now, admin_only, current_principal
+from cloud import channel, channel_codes, channel_stores, tenancy
+from cloud.api import _db, _now, admin_only, current_principal, terminal_only
 from cloud.channel import Actor, ChannelError, Move
 from cloud.channel_models import ChannelOrder
-from cloud.channel_schema import OrderIn, ShareCodeIn, TransitionIn
+from cloud.channel_schema import OrderIn, ShareCodeIn, ShipFromStoreIn, TransitionIn
 from cloud.models import Store
 from cloud.tenancy import Principal
 
@@ -108,6 +108,30 @@ def move_order(body: TransitionIn, request: Request, order_id: str = Path(max_le
     if isinstance(caller, channel_codes.ChannelPrincipal):
         return channel.for_channel(order)
     return order
+
+
+@router.get("/channel/stock/{sku}")
+def stock_at_other_stores(request: Request, sku: str = Path(min_length=1, max_length=32),
+                          principal: Principal = Depends(terminal_only)) -> dict[str, Any]:
+    """For a till: the SKU's stock at each other store of its merchant."""
+    try:
+        with _db(request).read() as conn:
+            return channel_stores.other_stores_stock(conn, principal.merchant_id,
+                                                     principal.store_id, sku)
+    except ChannelError as exc:
+        raise _refused(exc) from None
+
+
+@router.post("/channel/ship-from-store", status_code=201)
+def ship_from_store(body: ShipFromStoreIn, request: Request,
+                    principal: Principal = Depends(terminal_only)) -> JSONResponse:
+    """A till's order for another store to send to its customer; idempotent by external_id."""
+    try:
+        with _db(request).write() as conn:
+            order, created = channel_stores.ship_from_store(conn, principal, body, _now(request))
+    except ChannelError as exc:
+        raise _refused(exc) from None
+    return JSONResponse(order, status_code=201 if created else 200)
 
 
 @router.get("/admin/channel-orders")

@@ -66,6 +66,7 @@ class ChannelOrder(Base):
         UniqueConstraint("merchant_id", "channel", "external_id"),
         UniqueConstraint("store_id", "open_pickup_code"),
         Index("ix_channel_order_store_status", "store_id", "status"),
+        Index("ix_channel_order_group", "store_id", "group_id"),
     )
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchant.id"))
@@ -87,6 +88,9 @@ class ChannelOrder(Base):
     tracking_no: Mapped[str] = mapped_column(String(64), default="")
     reason: Mapped[str] = mapped_column(String(200), default="")
     details: Mapped[dict[str, Any]] = mapped_column(JSONType)  # address, note as sent
+    # group-buy (社区团购): the group/leader the order belongs to; the pickup store
+    # hands the group's orders out as one batch
+    group_id: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 

@@ -47,6 +47,22 @@ class OrderIn(_Strict):
     share_code: StrictStr | None = Field(default=None, max_length=16)
     address: StrictStr = Field(default="", max_length=300)
     note: StrictStr = Field(default="", max_length=300)
+    # group-buy (社区团购): the group or group leader this order was collected by
+    group_id: StrictStr | None = Field(default=None, min_length=1, max_length=40)
+
+
+class ShipFromStoreIn(_Strict):
+    """A till asks another store of its merchant to send goods to a customer: the
+    `external_id` is the till's own id for the request, so a retry makes no second order."""
+
+    external_id: StrictStr = Field(min_length=1, max_length=64)
+    store: StrictStr = Field(min_length=1, max_length=16)
+    fulfilment: StrictStr = Field(default="ship", pattern="^(ship|same_city)$")
+    member: MemberRef
+    lines: list[OrderLineIn] = Field(min_length=1, max_length=50)
+    paid_fen: StrictInt = Field(ge=0)
+    address: StrictStr = Field(min_length=1, max_length=300)
+    note: StrictStr = Field(default="", max_length=300)
 
 
 class TransitionIn(_Strict):

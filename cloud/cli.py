@@ -1,6 +1,6 @@
 """`mon-cloud`: run and administer the cloud channel backend.
 
-    mon-cloud serve [--host 127.0.0.1] [--port 8700] [--workers 1]
+    mon-cloud serve [--host 127.0.0.1] [--port 8700] [--workers 1] [--forwarded-allow-ips IPS]
     mon-cloud migrate
     mon-cloud create-merchant NAME
     mon-cloud create-store MERCHANT CODE NAME
@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--no-access-log", action="store_true")
+    serve.add_argument("--forwarded-allow-ips", default="127.0.0.1",
+                       help="reverse proxies whose X-Forwarded-For is trusted, so that "
+                            "throttling of wrong codes and tokens sees the client's address")
     sub.add_parser("migrate", help="bring the database schema up to date")
     sub.add_parser("create-merchant").add_argument("name")
     store = sub.add_parser("create-store")
@@ -72,7 +75,8 @@ def _serve(url: str, args: argparse.Namespace) -> int:
     # Workers are separate processes: they read the URL from the environment.
     os.environ[DATABASE_URL_ENV] = url
     uvicorn.run("cloud.app:app_from_env", factory=True, host=args.host, port=args.port,
-                workers=args.workers, access_log=not args.no_access_log, log_level="info")
+                workers=args.workers, access_log=not args.no_access_log, log_level="info",
+                proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
     return 0
 
 

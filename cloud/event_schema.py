@@ -11,26 +11,24 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import (
-    AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError,
-    field_validator,
-)
+from pydantic import Field, StrictStr, ValidationError, field_validator
 
+from cloud.payloads_common import Bp, Fen, Id, Milli, Moment, Seq, SmallInt, find_poison
+from cloud.payloads_common import Strict as _Strict
+from cloud.payloads_members import MEMBER_PAYLOADS
+from cloud.payloads_staff import STAFF_PAYLOADS
+from cloud.payloads_store import STORE_PAYLOADS
 from cloud.tenancy import Principal
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
 
 
 class Envelope(_Strict):
     id: StrictStr
-    seq: StrictInt = Field(ge=1)
+    seq: Seq
     kind: StrictStr = Field(max_length=40)
-    schema_version: StrictInt
+    schema_version: SmallInt
     store: StrictStr = Field(max_length=16)
     terminal: StrictStr = Field(max_length=16)
-    created_at: AwareDatetime
+    created_at: Moment
     payload: dict[str, Any]
 
     @field_validator("id")
@@ -42,23 +40,28 @@ class Envelope(_Strict):
 
 
 class SaleLineV1(_Strict):
-    line_no: StrictInt = Field(ge=1)
-    product_id: StrictStr = ""
+    line_no: SmallInt = Field(ge=1)
+    product_id: StrictStr = Field(default="", max_length=36)
     sku_code: StrictStr = Field(min_length=1, max_length=32)
     barcode: StrictStr = Field(default="", max_length=48)
     name: StrictStr = Field(max_length=200)
-    unit_price_fen: StrictInt
-    quantity_milli: StrictInt
-    amount_fen: StrictInt
-    tax_rate_bp: StrictInt = Field(ge=0, le=10000)
-    tax_fen: StrictInt
+    unit_price_fen: Fen
+    quantity_milli: Milli
+    amount_fen: Fen
+    tax_rate_bp: Bp
+    tax_fen: Fen
+    # who sold the line (the line's salesperson, else the sale's, else the member's
+    # exclusive one: checkout_rows.sale_payload) and the member price it was sold at
+    salesperson_id: Id | None = None
+    member_fen: Fen | None = None
 
 
 class PaymentV1(_Strict):
-    tender: StrictStr
-    amount_fen: StrictInt
-    tendered_fen: StrictInt = 0
-    change_fen: StrictInt = 0
+    tender: StrictStr = Field(max_length=24)
+    amount_fen: Fen
+    tendered_fen: Fen = 0
+    change_fen: Fen = 0
+    reference: StrictStr = Field(default="", max_length=64)
 
 
 class SaleCompletedV1(_Strict):
@@ -68,18 +71,28 @@ class SaleCompletedV1(_Strict):
     terminal: StrictStr
     business_date: StrictStr = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     cashier_id: StrictStr = Field(max_length=36)
-    completed_at: AwareDatetime
-    total_fen: StrictInt
-    tax_fen: StrictInt
-    paid_fen: StrictInt
-    change_fen: StrictInt
+    completed_at: Moment
+    total_fen: Fen
+    tax_fen: Fen
+    paid_fen: Fen
+    change_fen: Fen
+    subtotal_fen: Fen | None = None
+    discount_fen: Fen | None = None
+    rounding_fen: Fen | None = None
+    member_id: Id | None = None
+    salesperson_id: Id | None = None
     lines: list[SaleLineV1] = Field(min_length=1)
     payments: list[PaymentV1] = Field(default_factory=list)
 
 
 # kind -> {schema_version: payload model}; the highest version is the current one.
+# transfer.* and channel_order.* are added to this table by cloud.transfers and
+# cloud.channel_ingest.
 PAYLOADS: dict[str, dict[int, type[_Strict]]] = {
     "sale.completed": {1: SaleCompletedV1},
+    **STORE_PAYLOADS,
+    **MEMBER_PAYLOADS,
+    **STAFF_PAYLOADS,
 }
 
 
@@ -106,6 +119,9 @@ def validate_event(raw: Any, principal: Principal) -> ValidEvent:
     """Check one event as received; raises Rejected with a reason a manager can read."""
     if not isinstance(raw, dict):
         raise Rejected("malformed event: not a JSON object")
+    poison = find_poison(raw)
+    if poison is not None:
+        raise Rejected(f"malformed event: {poison}")
     try:
         envelope = Envelope.model_validate(raw)
     except ValidationError as exc:

@@ -17,7 +17,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from cloud.event_schema import Rejected, SaleCompletedV1, ValidEvent, validate_event
-from cloud.models import Event, QuarantinedEvent, Sale, SaleLine, StockMovement
+from cloud.models import Event, QuarantinedEvent, Sale
+from cloud.payloads_common import find_poison, storable
+from cloud.models_ledgers import Refund
+from cloud.payloads_store import RefundCompletedV1
 from cloud.tenancy import Principal
 
 MAX_BATCH = 500
@@ -72,24 +75,33 @@ def ingest_batch(conn: Connection, principal: Principal, raw_events: list[Any],
 
 def _raw_id(raw: Any) -> str | None:
     value = raw.get("id") if isinstance(raw, dict) else None
-    return value if isinstance(value, str) and len(value) <= 64 else None
+    return storable(value) if isinstance(value, str) and len(value) <= 64 else None
 
 
 def _reject_conflicting_sales(conn: Connection, valid: dict[int, ValidEvent],
                               outcomes: list[Outcome | None]) -> None:
-    """A sale id recorded by another event would break the projection: quarantine it."""
-    sales = {i: v for i, v in valid.items() if isinstance(v.payload, SaleCompletedV1)}
-    if not sales:
+    """A sale or refund id recorded by another event would break the projection:
+    quarantine the later event instead of failing the whole batch."""
+    for payload_type, model, key in ((SaleCompletedV1, Sale, "sale_id"),
+                                     (RefundCompletedV1, Refund, "refund_id")):
+        _reject_conflicting(conn, valid, outcomes, payload_type, model, key)
+
+
+def _reject_conflicting(conn: Connection, valid: dict[int, ValidEvent],
+                        outcomes: list[Outcome | None], payload_type, model, key: str) -> None:
+    documents = {i: v for i, v in valid.items() if isinstance(v.payload, payload_type)}
+    if not documents:
         return
-    sale_ids = list({v.payload.sale_id for v in sales.values()})
-    owner = dict(conn.execute(select(Sale.id, Sale.event_id).where(Sale.id.in_(sale_ids))).all())
-    for index, event in sales.items():
-        sale_id, event_id = event.payload.sale_id, event.envelope.id
-        recorded_by = owner.setdefault(sale_id, event_id)
+    ids = list({getattr(v.payload, key) for v in documents.values()})
+    owner = dict(conn.execute(select(model.id, model.event_id).where(model.id.in_(ids))).all())
+    what = key.removesuffix("_id")
+    for index, event in documents.items():
+        doc_id, event_id = getattr(event.payload, key), event.envelope.id
+        recorded_by = owner.setdefault(doc_id, event_id)
         if recorded_by != event_id:
             del valid[index]
-            outcomes[index] = Outcome(event_id, REJECTED,
-                                      f"sale {sale_id} was already recorded by event {recorded_by}")
+            outcomes[index] = Outcome(
+                event_id, REJECTED, f"{what} {doc_id} was already recorded by event {recorded_by}")
 
 
 def _insert_events(conn: Connection, principal: Principal, events: list[ValidEvent],
@@ -143,13 +155,8 @@ def _insert_events_unnest(conn: Connection, rows: list[dict[str, Any]]) -> set[s
 
 def _project(conn: Connection, principal: Principal, events: list[ValidEvent],
              now: datetime) -> None:
-    sales, lines, stock = [], [], []
-    for event in sorted(events, key=lambda e: e.envelope.id):
-        if isinstance(event.payload, SaleCompletedV1):
-            _sale_rows(principal, event, now, sales, lines, stock)
-    bulk_insert(conn, Sale.__table__, sales)
-    bulk_insert(conn, SaleLine.__table__, lines)
-    bulk_insert(conn, StockMovement.__table__, stock)
+    projections.project_events(conn, principal, events, now)
+    transfers.project_transfers(conn, principal, events, now)
 
 
 def bulk_insert(conn: Connection, table, rows: list[dict[str, Any]]) -> None:
@@ -171,33 +178,12 @@ def bulk_insert(conn: Connection, table, rows: list[dict[str, Any]]) -> None:
                             for name, process in zip(names, processors)])
 
 
-def _sale_rows(principal: Principal, event: ValidEvent, now: datetime,
-               sales: list, lines: list, stock: list) -> None:
-    sale: SaleCompletedV1 = event.payload
-    sales.append(dict(
-        id=sale.sale_id, event_id=event.envelope.id, merchant_id=principal.merchant_id,
-        store_id=principal.store_id, terminal_id=principal.terminal_id,
-        receipt_no=sale.receipt_no, business_date=sale.business_date,
-        cashier_id=sale.cashier_id, completed_at=sale.completed_at, total_fen=sale.total_fen,
-        tax_fen=sale.tax_fen, paid_fen=sale.paid_fen, change_fen=sale.change_fen))
-    for line in sale.lines:
-        lines.append(dict(
-            sale_id=sale.sale_id, line_no=line.line_no, sku_code=line.sku_code,
-            barcode=line.barcode, name=line.name, unit_price_fen=line.unit_price_fen,
-            quantity_milli=line.quantity_milli, amount_fen=line.amount_fen,
-            tax_rate_bp=line.tax_rate_bp, tax_fen=line.tax_fen))
-        stock.append(dict(
-            merchant_id=principal.merchant_id, store_id=principal.store_id,
-            sku_code=line.sku_code, quantity_milli=-line.quantity_milli, kind="sale",
-            event_id=event.envelope.id, created_at=sale.completed_at))
-
-
 def _quarantine(conn: Connection, principal: Principal, raw_events: list[Any],
                 outcomes: list[Outcome | None], now: datetime) -> None:
     rows = [
         dict(event_id=outcome.id, merchant_id=principal.merchant_id,
              terminal_id=principal.terminal_id, kind=_raw_kind(raw), reason=outcome.reason,
-             raw=raw, received_at=now)
+             raw=_storable(raw), received_at=now)
         for raw, outcome in zip(raw_events, outcomes)
         if outcome is not None and outcome.status == REJECTED
     ]
@@ -207,11 +193,20 @@ def _quarantine(conn: Connection, principal: Principal, raw_events: list[Any],
                      rows)
 
 
+def _storable(raw: Any) -> Any:
+    """The event as received, unless it holds what the database cannot (a NUL, a number
+    beyond 64 bits): then a copy with those values made harmless, so that quarantining
+    the poison event cannot fail the batch either."""
+    return raw if find_poison(raw) is None else storable(raw)
+
+
 def _raw_kind(raw: Any) -> str:
     kind = raw.get("kind") if isinstance(raw, dict) else None
-    return kind[:40] if isinstance(kind, str) else ""
+    return storable(kind[:40]) if isinstance(kind, str) else ""
 
 
 # Channel-order moves from tills (kind channel_order.transition); imported last because
 # cloud.channel logs through cloud.changes, which imports this module.
 from cloud import channel_ingest  # noqa: E402
+from cloud import projections  # noqa: E402  (every other kind: cloud/projections_*.py)
+from cloud import transfers  # noqa: E402  (transfer.sent / transfer.received)

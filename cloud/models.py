@@ -136,6 +136,8 @@ class Sale(Base):
     """Projection of sale.completed: the header."""
 
     __tablename__ = "sale"
+    # reports read a merchant's sales by business date
+    __table_args__ = (Index("ix_sale_merchant_date", "merchant_id", "business_date"),)
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     event_id: Mapped[str] = mapped_column(ID, unique=True)
     merchant_id: Mapped[str] = mapped_column(ForeignKey("merchant.id"), index=True)
@@ -149,6 +151,9 @@ class Sale(Base):
     tax_fen: Mapped[int] = mapped_column(BigInteger)
     paid_fen: Mapped[int] = mapped_column(BigInteger)
     change_fen: Mapped[int] = mapped_column(BigInteger)
+    # who bought (the member, till ids) and the salesperson named for the whole sale
+    member_id: Mapped[str | None] = mapped_column(ID)
+    salesperson_id: Mapped[str | None] = mapped_column(ID)
 
 
 class SaleLine(Base):
@@ -163,6 +168,7 @@ class SaleLine(Base):
     amount_fen: Mapped[int] = mapped_column(BigInteger)
     tax_rate_bp: Mapped[int] = mapped_column(Integer)
     tax_fen: Mapped[int] = mapped_column(BigInteger)
+    salesperson_id: Mapped[str | None] = mapped_column(ID)  # who is credited with the line
 
 
 class StockMovement(Base):
@@ -220,3 +226,7 @@ class Change(Base):
 
 # Channel-order tables register on the same Base (migrations and the drift test see them).
 from cloud import channel_models as _channel_models  # noqa: E402,F401
+from cloud import models_transfers as _models_transfers  # noqa: E402,F401
+# Projections of the other till events (members, ledgers, refunds, shifts): issue 7.
+from cloud import models_ledgers as _models_ledgers  # noqa: E402,F401
+from cloud import models_staff as _models_staff  # noqa: E402,F401

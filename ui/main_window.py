@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.customer_window = self._customer_window()
         self.login.logged_in.connect(self.on_logged_in)
         self.shift.done.connect(self.show_checkout)
+        self.shift.handed_over.connect(self._handed_over)
         self.checkout.logout_requested.connect(self.logout)
         self.checkout.sale_completed.connect(self.on_sale_completed)
         self.checkout.reprint_requested.connect(self.reprint_last)
@@ -165,6 +166,8 @@ class MainWindow(QMainWindow):
         draft = self.ctx.checkout.draft
         if draft is None or draft.cart.is_empty():
             self.ctx.checkout.start_sale(self.cashier)
+        else:
+            self.ctx.checkout.take_over(self.cashier)  # a quick switch keeps the sale
         self.stack.setCurrentWidget(self.checkout)
         self.checkout.start()
 
@@ -173,6 +176,11 @@ class MainWindow(QMainWindow):
             return
         self.shift.start(self.cashier)
         self.stack.setCurrentWidget(self.shift)
+
+    def _handed_over(self, member: StaffMember) -> None:
+        """The next cashier took over the till (shift handover): they sell from now on."""
+        self.cashier = member
+        self.cashier_status.setText(self.tr("Cashier: %1").replace("%1", member.name))
 
     def logout(self) -> None:
         if self.cashier is not None:
@@ -250,6 +258,7 @@ class MainWindow(QMainWindow):
     def show_devices(self) -> None:
         if self.cashier is None or not self._permitted(Permission.DEVICE_SETTINGS):
             return
+        self.devices_screen.actor = self.cashier  # the settings service checks DEVICE_SETTINGS for them
         self.devices_screen.refresh_jobs()
         self.stack.setCurrentWidget(self.devices_screen)
 

@@ -11,9 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from app.services.audit import AuditAction
 from app.services.errors import ServiceError
-from app.services.permissions import Permission
+from app.services.permissions import Approval, Permission
 from ui.dialogs.manager_override import with_override
 from ui.errors import user_message
 
@@ -30,6 +29,7 @@ def build_menus(window: "MainWindow") -> dict[str, QMenu]:
     _add(till, QCoreApplication.translate("Menus", "Devices and print queue…"), "Ctrl+Shift+D", window.show_devices)
     _add(till, QCoreApplication.translate("Menus", "Open the cash drawer (no sale)"), "Ctrl+D",
          lambda: open_drawer_without_sale(window))
+    __import__("ui.channel").channel.install(window, till)  # channel orders, group-buy, other stores
     till.addSeparator()
     _add(till, QCoreApplication.translate("Menus", "Lock"), "Ctrl+L", window.lock)
     office = bar.addMenu(QCoreApplication.translate("Menus", "&Back office"))
@@ -54,8 +54,9 @@ def _add(menu: QMenu, text: str, shortcut: str, slot: Callable[[], object]) -> Q
 
 
 def open_guarded(window: "MainWindow", permission: Permission,
-                 factory: Callable[["MainWindow"], QWidget]) -> QWidget | None:
-    """Open a back-office window if the person logged in (or an approving supervisor) may."""
+                 factory: Callable[["MainWindow", Approval], QWidget]) -> QWidget | None:
+    """Open a back-office window if the person logged in (or an approving supervisor) may.
+    The window's services check each action again (with their own supervisor prompt)."""
     actor = window.cashier
     if actor is None:
         return None
@@ -67,7 +68,7 @@ def open_guarded(window: "MainWindow", permission: Permission,
         return None
     if approved is None:
         return None
-    child = factory(window)
+    child = factory(window, approved)
     child.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     child.setWindowFlag(Qt.WindowType.Window)
     child.resize(1100, 720)
@@ -75,7 +76,7 @@ def open_guarded(window: "MainWindow", permission: Permission,
     return child
 
 
-def _staff_window(window: "MainWindow") -> QWidget:
+def _staff_window(window: "MainWindow", _approved: Approval) -> QWidget:
     from ui.staff.window import StaffBackOffice
 
     ctx = window.ctx
@@ -85,7 +86,7 @@ def _staff_window(window: "MainWindow") -> QWidget:
     return view
 
 
-def _performance_window(window: "MainWindow") -> QWidget:
+def _performance_window(window: "MainWindow", _approved: Approval) -> QWidget:
     from app.domain.clock import to_local
     from ui.members.performance import PerformanceView
 
@@ -96,26 +97,31 @@ def _performance_window(window: "MainWindow") -> QWidget:
     return view
 
 
-INVENTORY_ACTIONS = {"receive_over_order": Permission.STOCK_ADJUSTMENT,
-                     "post_stocktake": Permission.STOCK_ADJUSTMENT}
-
-
-def _inventory_window(window: "MainWindow") -> QWidget:
+def _inventory_window(window: "MainWindow", _approved: Approval) -> QWidget:
     from ui.backoffice.window import BackOfficeWindow
 
-    ctx, actor = window.ctx, window.cashier
-
-    def allowed(action: str) -> bool:
-        permission = INVENTORY_ACTIONS.get(action, Permission.STOCK_ADJUSTMENT)
-        return ctx.perms.has(actor, permission)
-    return BackOfficeWindow(ctx, allowed, window)
+    # the services check STOCK_ADJUSTMENT / EDIT_PRODUCTS per action, for the person logged in
+    return BackOfficeWindow(window.ctx, window.cashier, window)
 
 
-def _reports_window(window: "MainWindow") -> QWidget:
+def _reports_window(window: "MainWindow", approved: Approval) -> QWidget:
     from ui.reports import open_reports
 
-    # the menu has checked VIEW_REPORTS (or a supervisor approved): no second check
-    return open_reports(window.ctx, window)
+    # The report service checks VIEW_REPORTS on every load. Opened on a supervisor's
+    # approval, the window reads the reports with the supervisor's permission.
+    reader = approved.approver or approved.actor
+    return open_reports(window.ctx, window, actor=reader, perms=_ReadsAs(window.ctx.perms, reader))
+
+
+class _ReadsAs:
+    """The report screens do not pass the reader to every call; checks fall back to the
+    person the window was opened for, so a role change still takes effect at the next load."""
+
+    def __init__(self, perms, reader) -> None:
+        self._perms, self._reader = perms, reader
+
+    def require(self, who, permission: Permission):
+        return self._perms.require(who or self._reader, permission)
 
 
 def open_drawer_without_sale(window: "MainWindow") -> bool:
@@ -124,12 +130,10 @@ def open_drawer_without_sale(window: "MainWindow") -> bool:
     if actor is None:
         return False
     try:
-        approval = with_override(window, ctx.perms,
-                                 lambda ok: ctx.perms.require(actor, Permission.OPEN_DRAWER, ok))
-        if approval is None:
+        # the drawer service checks OPEN_DRAWER and logs the kick with the approval
+        kicked = with_override(window, ctx.perms, lambda ok: ctx.drawer.open("no sale", actor, ok))
+        if kicked is None:
             return False
-        ctx.drawer.open("no sale", actor.code, allowed=True)
-        ctx.audit.record(AuditAction.DRAWER_OPEN, actor, approval=approval, subject="no sale")
     except ServiceError as exc:
         window.checkout.show_error(user_message(exc))
         return False

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+WAL_CHECKPOINT_PAGES = 10_000
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -19,6 +20,10 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA cache_size=-65536")
+    # Checkpoint every ~40 MB of WAL rather than SQLite's 4 MB: a sale rewrites the same
+    # few rightmost pages of each table, so a rarer checkpoint copies far fewer pages per
+    # sale (bench.checkout: p99 3.8 -> 1.1 ms; the checkpoint itself ~12 ms, once in ~200 sales).
+    cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
     cursor.close()
 
 

@@ -165,6 +165,10 @@ class Sale(Base):
     piece_count: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
     completed_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    # who bought and who sold (not the cashier); members-area tables, so no FK across
+    # migration branches. Per-line salespeople are in sale_line_detail.
+    member_id: Mapped[str | None] = mapped_column(ID, index=True)
+    salesperson_id: Mapped[str | None] = mapped_column(ID)
 
     lines: Mapped[list["SaleLine"]] = relationship(order_by="SaleLine.line_no")
     payments: Mapped[list["Payment"]] = relationship(order_by="Payment.line_no")
@@ -176,7 +180,7 @@ class SaleLine(Base):
     id: Mapped[str] = id_column()
     sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"))
     line_no: Mapped[int] = mapped_column(Integer)
-    product_id: Mapped[str] = mapped_column(ForeignKey("product.id"), index=True)
+    product_id: Mapped[str] = mapped_column(ForeignKey("product.id"))  # no index: nothing reads lines by product
     sku_code: Mapped[str] = mapped_column(String(32))
     barcode: Mapped[str] = mapped_column(String(48), default="")
     name: Mapped[str] = mapped_column(String(200))

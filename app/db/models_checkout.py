@@ -55,6 +55,10 @@ class SaleLineDetail(Base):
     rounding_fen: Mapped[int] = mapped_column(Integer, default=0)
     promotion_ids: Mapped[str] = mapped_column(String(400), default="")
     adjustments: Mapped[str] = mapped_column(Text, default="[]")
+    # the member level's discount (会员折扣) on the line, and the salesperson chosen for
+    # this line at the till (None: the sale's, else the member's exclusive one is credited)
+    member_fen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    salesperson_id: Mapped[str | None] = mapped_column(ID)
 
 
 class CheckoutVoid(Base):

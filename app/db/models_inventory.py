@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models import Base, id_column, UTCDateTime
@@ -67,7 +67,9 @@ class StockBalance(Base):
     """Cached sums of the ledger per store and product (trigger-maintained)."""
 
     __tablename__ = "stock_balance"
-    __table_args__ = (Index("ix_stock_balance_store_on_hand", "store_id", "on_hand_milli"),)
+    # negative balances only: sales of goods in stock never write it (0013_checkout_speed)
+    __table_args__ = (Index("ix_stock_balance_negative", "store_id", "product_id",
+                            sqlite_where=text("on_hand_milli < 0")),)
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
     product_id: Mapped[str] = mapped_column(ForeignKey("product.id"), primary_key=True)
     on_hand_milli: Mapped[int] = mapped_column(Integer, default=0)
@@ -156,12 +158,19 @@ class StocktakeCount(Base):
 
 
 class TransferOrder(Base):
+    """A transfer between stores. Stores are named by code (codes are unique in the cloud);
+    the store id is set for a store this database holds and NULL for a remote one."""
+
     __tablename__ = "transfer_order"
     id: Mapped[str] = id_column()
     number: Mapped[str] = mapped_column(String(40), unique=True)
-    from_store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
-    to_store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    from_store_id: Mapped[str | None] = mapped_column(ForeignKey("store.id"))
+    to_store_id: Mapped[str | None] = mapped_column(ForeignKey("store.id"))
+    from_store_code: Mapped[str] = mapped_column(String(16), default="")
+    to_store_code: Mapped[str] = mapped_column(String(16), default="")
+    # in_transit | received | refused (by the cloud) | returned (refused, taken back)
     status: Mapped[str] = mapped_column(String(16), default="in_transit")
+    reason: Mapped[str] = mapped_column(String(300), default="")
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -171,9 +180,14 @@ class TransferLine(Base):
     __table_args__ = (UniqueConstraint("transfer_id", "product_id"),)
     id: Mapped[str] = id_column()
     transfer_id: Mapped[str] = mapped_column(ForeignKey("transfer_order.id"), index=True)
-    product_id: Mapped[str] = mapped_column(ForeignKey("product.id"))
+    # NULL while a transfer from another store names a SKU this till does not have yet
+    product_id: Mapped[str | None] = mapped_column(ForeignKey("product.id"))
+    sku_code: Mapped[str] = mapped_column(String(32), default="")
+    name: Mapped[str] = mapped_column(String(200), default="")
     sent_milli: Mapped[int] = mapped_column(Integer)
-    received_milli: Mapped[int | None] = mapped_column(Integer)
+    received_milli: Mapped[int | None] = mapped_column(Integer)  # arrived, damaged included
+    damaged_milli: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(String(200), default="")
 
 
 class DocumentCounter(Base):

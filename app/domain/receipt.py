@@ -111,6 +111,8 @@ class SaleReceipt:
     promotion_savings: Money = Money(0)    # promotions (positive)
     manual_discount: Money = Money(0)      # the cashier's discounts (positive)
     rounding: Money = Money(0)             # 抹零, signed as added to the total
+    member_discount: Money = Money(0)      # the member level's discount (positive)
+    member_blocks: tuple["Block", ...] = ()  # member, points, stored value, salesperson + QR
 
 
 def _header(doc: ReceiptDocument, store_name: str, address: str, phone: str, copy: bool,
@@ -136,6 +138,7 @@ def _add_savings(doc: ReceiptDocument, receipt: SaleReceipt) -> None:
         doc.text(two_columns("原价合计", receipt.regular_total.plain(), columns))
     for label, amount in (("会员/特价优惠", receipt.price_savings),
                           ("促销优惠", receipt.promotion_savings),
+                          ("会员折扣", receipt.member_discount),
                           ("折扣", receipt.manual_discount)):
         if amount.fen:
             doc.text(two_columns(label, _minus(amount), columns))
@@ -181,10 +184,13 @@ def build_sale_receipt(receipt: SaleReceipt, columns: int) -> ReceiptDocument:
     doc.text(two_columns(f"件数: {receipt.piece_count}", f"合计: {receipt.total.plain()}", columns), bold=True)
     _add_tenders(doc, receipt.tenders, receipt.tendered, receipt.change)
     _add_tax(doc, receipt.tax_by_rate)
-    saved = (receipt.price_savings + receipt.promotion_savings + receipt.manual_discount
-             - receipt.rounding)
+    saved = (receipt.price_savings + receipt.promotion_savings + receipt.member_discount
+             + receipt.manual_discount - receipt.rounding)
     if saved.fen > 0:
         doc.text(f"本单共节省 {saved.plain()} 元", "center")
+    if receipt.member_blocks:
+        doc.add(Rule())
+        doc.blocks.extend(receipt.member_blocks)
     _footer(doc, receipt.receipt_no, receipt.footer)
     return doc
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models_staff import AuditEntry, AuditHead
@@ -57,6 +58,12 @@ class AuditAction:
     CASH_MOVEMENT = "cash.movement"
     X_REPORT = "shift.x_report"
     AUDIT_EXPORTED = "audit.exported"
+    STOCK_ADJUSTMENT = "stock.adjustment"
+    STOCKTAKE_POSTED = "stock.stocktake_posted"
+    OVER_RECEIPT = "stock.over_receipt"
+    PRODUCT_EDIT = "product.edit"
+    PRICE_BULK_CHANGE = "product.bulk_price"
+    PRODUCT_IMPORT = "product.import"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +120,11 @@ class AuditLog:
         self._terminal_id = terminal_id
 
     # --- writing ---------------------------------------------------------
-    def append(self, session: Session, action: str, actor: Any = None, *, approval: Any = None,
-               subject: str = "", details: dict[str, Any] | None = None) -> AuditEntry:
-        """Append in the caller's transaction. `actor` is a StaffMember (or None for
+    def append(self, session: Session | Connection, action: str, actor: Any = None, *,
+               approval: Any = None, subject: str = "",
+               details: dict[str, Any] | None = None) -> AuditEntry:
+        """Append in the caller's transaction (an ORM session, or a Core connection for
+        bulk writers such as the product import). `actor` is a StaffMember (or None for
         an unknown user); `approval` an Approval whose approver, if any, is recorded."""
         seq, prev_hash = self._claim_next(session)
         approver = getattr(approval, "approver", None)
@@ -130,7 +139,11 @@ class AuditLog:
             prev_hash=prev_hash,
         )
         entry.hash = chain_hash(prev_hash, entry)
-        session.add(entry)
+        if isinstance(session, Connection):
+            session.execute(insert(AuditEntry).values(
+                {a.key: getattr(entry, a.key) for a in AuditEntry.__mapper__.column_attrs}))
+        else:
+            session.add(entry)
         session.execute(text("UPDATE audit_head SET last_hash = :h WHERE id = 1"), {"h": entry.hash})
         return entry
 
@@ -140,7 +153,7 @@ class AuditLog:
             self.append(session, action, actor, **kwargs)
 
     @staticmethod
-    def _claim_next(session: Session) -> tuple[int, str]:
+    def _claim_next(session: Session | Connection) -> tuple[int, str]:
         # The upsert takes SQLite's write lock before the tip is read, so two
         # writers can never chain onto the same previous entry.
         row = session.execute(

@@ -70,6 +70,7 @@ class ChannelOrderView:
     note: str
     placed_at: datetime
     lines: tuple[ChannelOrderLineView, ...]
+    group_id: str = ""
 
     @property
     def fully_picked(self) -> bool:
@@ -97,6 +98,13 @@ class ChannelOrderService:
     def get(self, order_id: str) -> ChannelOrderView:
         with self._sessions() as s:
             return self._view(s, self._order(s, order_id))
+
+    def orders_of_member(self, member_id: str, limit: int = 20) -> list[ChannelOrderView]:
+        """The channel orders of this till's member (matched by phone at sync), newest first."""
+        with self._sessions() as s:
+            orders = s.scalars(select(ChannelOrder).where(ChannelOrder.local_member_id == member_id)
+                               .order_by(ChannelOrder.placed_at.desc()).limit(limit)).all()
+            return [self._view(s, order) for order in orders]
 
     # --- the store's moves -------------------------------------------------
     def accept(self, order_id: str, actor: StaffMember) -> ChannelOrderView:
@@ -147,6 +155,39 @@ class ChannelOrderService:
                            "the customer.", code=code)
         return self._move(order_id, rules.PICKED_UP, actor, pickup_code=code,
                           then=rules.COMPLETED)
+
+    def hand_over_order(self, order_id: str, actor: StaffMember) -> ChannelOrderView:
+        """Hand a ready pickup order over once staff have checked who the customer is
+        (e.g. by phone at a group-buy pickup point); the order's own code goes with it."""
+        with self._sessions() as s:
+            order = self._order(s, order_id)
+            code, fulfilment = order.pickup_code, order.fulfilment
+        if fulfilment != "pickup":
+            raise StateError("Order {order} is not for pickup. Record its shipment instead.",
+                             order=order_id)
+        return self._move(order_id, rules.PICKED_UP, actor, pickup_code=code,
+                          then=rules.COMPLETED)
+
+    def make_ready_packed(self, order_id: str, actor: StaffMember) -> ChannelOrderView:
+        """Goods that arrive packed per customer (group-buy): every line counts as picked
+        and the order moves on to ready through the states it has not passed yet."""
+        now = self._clock.now()
+        with self._sessions.begin() as s:
+            order = self._order(s, order_id)
+            for to in (rules.ACCEPTED, rules.PICKING, rules.READY):
+                if order.status == rules.READY:
+                    break
+                if to in rules.next_states(order.status):
+                    if to == rules.READY:
+                        for line in s.scalars(select(ChannelOrderLine).where(
+                                ChannelOrderLine.order_id == order.id)):
+                            line.picked_milli = line.quantity_milli
+                    self._step(s, order, to, actor, now, {})
+            if order.status != rules.READY:
+                raise StateError("Order {order} is {status} and cannot be made ready.",
+                                 order=order.external_id, status=order.status)
+            s.flush()
+            return self._view(s, order)
 
     def ship(self, order_id: str, actor: StaffMember, carrier: str,
              tracking_no: str) -> ChannelOrderView:
@@ -234,7 +275,7 @@ class ChannelOrderService:
             salesperson_code=order.salesperson_code, pickup_code=order.pickup_code,
             carrier=order.carrier, tracking_no=order.tracking_no, reason=order.reason,
             address=order.address, note=order.note, placed_at=order.placed_at,
-            lines=tuple(_line_view(line) for line in lines))
+            lines=tuple(_line_view(line) for line in lines), group_id=order.group_id)
 
 
 def _line_view(line: ChannelOrderLine) -> ChannelOrderLineView:

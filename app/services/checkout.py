@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable, TypeVar
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db.models import Payment, Sale, SaleLine, StockMovement
-from app.db.models_checkout import PaymentAttempt, SaleLineDetail
+from app.db.models_checkout import PaymentAttempt
 from app.domain.barcode import clean_scan
 from app.domain.cart import MAX_LINES, Cart, CartError, CartLine, ProductSnapshot
 from app.domain.clock import Clock, to_local
@@ -18,24 +17,36 @@ from app.domain.ids import new_id
 from app.domain.money import Money
 from app.domain.pricing import (
     ManualDiscountLimitError,
-    ManualDiscount, PriceContext, PricedCart, PricingError, PricingLine, price_cart,
+    ManualDiscount, PricedCart, PricingError, price_cart,
 )
 from app.domain.quantity import Quantity, QuantityError
 from app.domain.scale_barcode import read_any
-from app.services import checkout_rows as rows
+from app.services import checkout_exchange, checkout_rows as rows
 from app.services.auth import StaffMember
 from app.services.catalog import CatalogService
-from app.services.checkout_pricing import DiscountLimit, pricing_error, scale_product
+from app.services.checkout_mobile import MobileOutcome, MobilePaying
+from app.services.checkout_members import CheckoutMembers, SaleMember, sale_member_fields
+from app.services.checkout_pricing import (
+    DiscountLimit, price_context, pricing_error, pricing_line, scale_product,
+)
 from app.services.checkout_settings import load_promotion_book, load_settings
 from app.services.checkout_voids import record_void
+from app.services.checkout_write import SaleWriter, dbapi_cursor
 from app.services.context import TerminalContext
 from app.services.errors import InvalidInput, NotAllowed, NotFound, StateError
-from app.services.payments import PayStatus, SandboxProvider, recognise
-from app.services.payments.attempts import AttemptView, MobilePayments
+from app.services.members.salespeople import SalespersonInfo
+from app.services.members.tenders import TenderAuth
+from app.services.members.wiring import MemberServices
+from app.services.payments import PayStatus, SandboxProvider
+from app.services.payments.attempts import MobilePayments
 from app.services.tenders import (
     MOBILE_TENDERS, Tender, make_tender, paid, parse_amount, remaining,
 )
 from app.sync.outbox import add_event
+
+if TYPE_CHECKING:
+    from app.services.checkout_guard import CheckoutGuard
+    from app.services.returns import ExchangeCredit, RefundDone
 
 T = TypeVar("T")
 __all__ = ["CheckoutService", "CompletedSale", "DiscountLimit", "MobileOutcome", "PriceRequired",
@@ -69,8 +80,13 @@ class SaleDraft:
     order_discount: ManualDiscount | None = None
     discount_limit: DiscountLimit = field(default_factory=DiscountLimit)
     tenders: list[Tender] = field(default_factory=list)
-    member_level: str | None = None   # set by the members issue
+    member: SaleMember | None = None
+    member_level: str | None = None   # the member's price tier (PriceContext.member_level)
+    salesperson: SalespersonInfo | None = None   # of the whole sale, apart from the cashier
+    line_salespeople: dict[str, SalespersonInfo] = field(default_factory=dict)
+    member_auths: list[tuple[Tender, TenderAuth]] = field(default_factory=list)  # points etc.
     priced: PricedCart | None = None
+    exchange: "ExchangeCredit | None" = None   # returned goods paying toward this sale
     open_attempts: dict[str, Money] = field(default_factory=dict)  # mobile payments in flight
 
     @property
@@ -87,11 +103,13 @@ class SaleDraft:
 
     def state(self) -> tuple:
         return (self.cart.snapshot(), dict(self.line_discounts), dict(self.typed_prices),
-                set(self.below_floor), self.order_discount, self.discount_limit, self.priced)
+                set(self.below_floor), self.order_discount, self.discount_limit, self.priced,
+                self.member, self.member_level, dict(self.line_salespeople))
 
     def restore(self, state: tuple) -> None:
         (lines, self.line_discounts, self.typed_prices, self.below_floor, self.order_discount,
-         self.discount_limit, self.priced) = state
+         self.discount_limit, self.priced, self.member, self.member_level,
+         self.line_salespeople) = state
         self.cart.restore(lines)
 
 
@@ -102,18 +120,14 @@ class CompletedSale:
     total: Money
     tendered: Money
     change: Money
+    refund: "RefundDone | None" = None   # an exchange's refund, written with the sale
 
 
-@dataclass(frozen=True, slots=True)
-class MobileOutcome:
-    attempt: AttemptView
-    completed: CompletedSale | None = None
-
-
-class CheckoutService:
+class CheckoutService(MobilePaying):
     def __init__(self, sessions: sessionmaker[Session], catalog: CatalogService,
                  context: TerminalContext, clock: Clock,
-                 payments: MobilePayments | None = None, guard: "CheckoutGuard | None" = None) -> None:
+                 payments: MobilePayments | None = None, guard: "CheckoutGuard | None" = None,
+                 members: MemberServices | None = None) -> None:
         self.guard = guard
         self._sessions = sessions
         self._catalog = catalog
@@ -124,11 +138,16 @@ class CheckoutService:
         self.settings = load_settings(sessions, context.store_id)
         self.book = load_promotion_book(sessions, clock.now())
         self.draft: SaleDraft | None = None
+        self._empty_priced: PricedCart | None = None  # an empty cart prices the same every time
+        # members and salespeople on the sale: attach, salespeople, points/stored value/coupons
+        self.members = CheckoutMembers(self, members or MemberServices.build(sessions, context, clock),
+                                       sessions, context, clock)
 
     def reload(self) -> None:
         """Re-read promotions and settings (after sync or a back-office change)."""
         self.settings = load_settings(self._sessions, self._ctx.store_id)
         self.book = load_promotion_book(self._sessions, self._clock.now())
+        self._empty_priced = None
         if self.draft is not None:
             self._reprice(self.draft)
 
@@ -148,6 +167,12 @@ class CheckoutService:
         self.draft = SaleDraft(new_id(), cashier, self._clock.now())
         self._reprice(self.draft)
         return self.draft
+
+    def take_over(self, cashier: StaffMember) -> None:
+        """Quick user switch: the next person carries on with the current sale. From now on
+        their permissions are checked and their name goes on the sale."""
+        if self.draft is not None:
+            self.draft.cashier = cashier
 
     def add_code(self, raw: str, quantity: Quantity | None = None,
                  price: Money | None = None) -> CartLine:
@@ -298,7 +323,7 @@ class CheckoutService:
             removed = draft.cart.remove(line_id)
         except CartError as exc:
             raise NotFound("That line is no longer in the sale.") from exc
-        for table in (draft.line_discounts, draft.typed_prices):
+        for table in (draft.line_discounts, draft.typed_prices, draft.line_salespeople):
             table.pop(line_id, None)
         draft.below_floor.discard(line_id)
         return removed
@@ -330,28 +355,17 @@ class CheckoutService:
         return result
 
     def _reprice(self, draft: SaleDraft) -> None:
-        limit = draft.discount_limit
-        context = PriceContext(now=self._clock.now(), store_id=self._ctx.store_id,
-                               member_level=draft.member_level,
-                               manual_limit_percent=limit.percent,
-                               manual_limit_amount=limit.amount, rounding=self.settings.rounding)
-        lines = [self._pricing_line(draft, line) for line in draft.cart.lines]
+        plain_empty = (draft.cart.is_empty() and draft.order_discount is None
+                       and draft.member is None)
+        if plain_empty and self._empty_priced is not None \
+                and self._empty_priced.rounding_mode == self.settings.rounding:
+            draft.priced = self._empty_priced  # the next sale after each completion
+            return
+        context = price_context(draft, self._clock.now(), self._ctx.store_id, self.settings.rounding)
+        lines = [pricing_line(draft, line) for line in draft.cart.lines]
         draft.priced = price_cart(lines, context, self.book, draft.order_discount)
-
-    @staticmethod
-    def _pricing_line(draft: SaleDraft, line: CartLine) -> PricingLine:
-        product = line.product
-        line_id = line.line_id
-        return PricingLine(
-            line_id=line_id, sku=product.sku_code, unit_price=product.unit_price,
-            quantity=line.quantity, tax_rate_bp=product.tax_rate_bp,
-            product_id=product.product_id, name=product.name,
-            category_ids=product.category_ids, brand=product.brand,
-            is_weighed=product.is_weighed, floor_price=product.floor_price,
-            open_price=product.open_price, typed_price=draft.typed_prices.get(line_id),
-            floor_override=line_id in draft.below_floor,
-            member_prices={"member": product.member_price} if product.member_price else {},
-            manual_discount=draft.line_discounts.get(line_id))
+        if plain_empty:
+            self._empty_priced = draft.priced
 
     def _open(self) -> SaleDraft:
         if self.draft is None:
@@ -377,6 +391,9 @@ class CheckoutService:
         draft = self._payable()
         if kind in MOBILE_TENDERS:
             raise InvalidInput("Scan the customer's payment code to take a mobile payment.")
+        if kind == checkout_exchange.EXCHANGE:  # credit only ever comes with its refund
+            raise InvalidInput("Exchange credit comes from returned goods: use Return (F8) "
+                               "and choose the exchange.")
         tender = make_tender(kind, parse_amount(amount_text, draft.due), draft.due, reference)
         draft.tenders.append(tender)
         try:
@@ -392,60 +409,13 @@ class CheckoutService:
         if draft.tenders[index].attempt_id is not None:
             raise StateError("A mobile payment cannot be taken off the sale: cancel the sale to "
                              "reverse it.")
-        return draft.tenders.pop(index)
+        removed = draft.tenders.pop(index)
+        checkout_exchange.dropped_with(draft, removed)
+        return removed
 
-    def pay_mobile(self, code_text: str, amount_text: str = "") -> MobileOutcome:
-        """Charge the customer's payment code (微信/支付宝/银联) for the due amount or less."""
-        draft = self._payable()
-        code = recognise(code_text)
-        if code is None:
-            raise InvalidInput("That is not a WeChat Pay, Alipay or UnionPay payment code. Ask "
-                               "the customer to refresh the code and scan it again.")
-        amount = parse_amount(amount_text, draft.due)
-        if amount > draft.due:
-            raise InvalidInput("A mobile payment cannot be more than what is still due ({due}).",
-                               due=draft.due.format())
-        attempt = self.payments.start(draft.id, code, amount,
-                                      f"{self._ctx.store_name} {draft.cart.piece_count}件")
-        return self._after_attempt(attempt)
-
-    def poll_mobile(self, attempt_id: str) -> MobileOutcome:
-        return self._after_attempt(self.payments.poll(attempt_id))
-
-    def cancel_mobile(self, attempt_id: str) -> AttemptView:
-        """Stop waiting: reverse it. A reversal also refunds a payment that did go
-        through, so the customer is never charged for a sale that did not happen."""
-        view = self.payments.cancel(attempt_id)
-        if self.draft is not None and not view.is_open:
-            self.draft.open_attempts.pop(attempt_id, None)
-        return view
-
-    def interrupted_payments(self) -> list[AttemptView]:
-        """Mobile payments of sales that no longer exist (the till stopped mid-payment)."""
-        current = self.draft.id if self.draft else None
-        return [a for a in self.payments.unfinished() if a.draft_id != current]
-
-    def settle_interrupted_payments(self) -> list[AttemptView]:
-        """Reverse every interrupted payment; returns those still not settled."""
-        return [view for view in (self.payments.cancel(a.id)
-                                  for a in self.interrupted_payments())
-                if view.status != PayStatus.REVERSED.value]
-
-    def _after_attempt(self, attempt: AttemptView) -> MobileOutcome:
-        draft = self.draft
-        if draft is None or attempt.draft_id != draft.id:
-            return MobileOutcome(attempt)
-        if attempt.is_open:
-            draft.open_attempts[attempt.id] = attempt.amount
-        else:
-            draft.open_attempts.pop(attempt.id, None)
-        if not attempt.succeeded:
-            return MobileOutcome(attempt)
-        if any(t.attempt_id == attempt.id for t in draft.tenders):
-            return MobileOutcome(attempt)
-        draft.tenders.append(Tender(attempt.channel, attempt.amount, attempt.amount,
-                                    attempt.out_trade_no, attempt.id))
-        return MobileOutcome(attempt, self._complete_if_paid())
+    def add_exchange(self, exchange: "ExchangeCredit") -> CompletedSale | None:
+        """Goods returned from an earlier sale pay toward this one (one transaction)."""
+        return checkout_exchange.add_exchange(self, exchange)
 
     def _payable(self) -> SaleDraft:
         draft = self._open()
@@ -474,35 +444,38 @@ class CheckoutService:
         if self.guard is not None:
             self.guard.require_open_shift()  # no sale without an open shift
         with self._sessions.begin() as session:
-            # Core inserts on the session's connection: the ORM unit of work would cost
-            # more than the rows themselves (bench.checkout).
-            conn = session.connection()
-            existing = conn.execute(select(Sale.__table__).where(Sale.id == draft.id)).first()
+            # rows through the DBAPI cursor, statements built once (checkout_write): the
+            # ORM unit of work would cost more than the rows themselves (bench.checkout)
+            cursor = dbapi_cursor(session)
+            existing = cursor.execute(_DONE_SQL, (draft.id,)).fetchone()
             if existing is not None:  # already committed: a retry must not count it twice
-                return _completed(existing)
-            header = self._header(session, draft)
-            sale = rows.sale_row(header, draft.priced, draft.tenders)
-            lines, details = rows.line_rows(draft.id, draft.cart.lines, draft.priced)
-            payments = rows.payment_rows(draft.id, draft.tenders, header.completed_at)
-            conn.execute(insert(Sale.__table__), [sale])
-            conn.execute(insert(SaleLine.__table__), lines)
-            conn.execute(insert(SaleLineDetail.__table__), details)
-            conn.execute(insert(Payment.__table__), payments)
-            conn.execute(insert(StockMovement.__table__), rows.stock_rows(header, draft.cart.lines))
+                return CompletedSale(existing[0], existing[1], Money(existing[2]),
+                                     Money(existing[3]), Money(existing[4]))
+            header = self._header(cursor, draft)
+            sale = rows.sale_row(header, draft.priced, draft.tenders) | sale_member_fields(draft)
+            lines, details = rows.line_rows(draft.id, draft.cart.lines, draft.priced,
+                                            {k: p.id for k, p in draft.line_salespeople.items()})
+            tenders, refund = checkout_exchange.write_in_sale(session, draft)
+            payments = rows.payment_rows(draft.id, tenders, header.completed_at)
+            writer = SaleWriter.for_session(session)
+            writer.write(cursor, sale, lines, details, payments,
+                         rows.stock_rows(header, draft.cart.lines))
             attempt_ids = [t.attempt_id for t in draft.tenders if t.attempt_id]
             if attempt_ids:
-                conn.execute(update(PaymentAttempt.__table__)
-                             .where(PaymentAttempt.id.in_(attempt_ids)).values(sale_id=draft.id))
-            add_event(session, "sale.completed", draft.id, rows.sale_payload(
+                session.execute(update(PaymentAttempt.__table__)
+                                .where(PaymentAttempt.id.in_(attempt_ids)).values(sale_id=draft.id))
+            credited = self.members.commit(session, draft, header.completed_at)
+            writer.add_event(cursor, "sale.completed", draft.id, rows.sale_payload(
                 header, sale, lines, details, payments, self._ctx.store_code,
-                self._ctx.terminal_code), header.completed_at)
+                self._ctx.terminal_code, credited), header.completed_at)
             return CompletedSale(draft.id, header.receipt_no, Money(sale["total_fen"]),
-                                 Money(sale["paid_fen"]), Money(sale["change_fen"]))
+                                 Money(sale["paid_fen"]), Money(sale["change_fen"]), refund)
 
-    def _header(self, session: Session, draft: SaleDraft) -> rows.SaleHeader:
+    def _header(self, cursor, draft: SaleDraft) -> rows.SaleHeader:
         now = self._clock.now()
         business_date = to_local(now, self._ctx.tz).strftime("%Y-%m-%d")
-        seq = next_seq(session, "receipt_counter", self._ctx.terminal_id, business_date)
+        seq = cursor.execute(_NEXT_SEQ_SQL.format(table="receipt_counter"),
+                             (self._ctx.terminal_id, business_date)).fetchone()[0]
         return rows.SaleHeader(draft.id, self._ctx.store_id, self._ctx.terminal_id,
                                draft.cashier.id, self._ctx.receipt_no(business_date, seq),
                                business_date, seq, draft.started_at, now, draft.cart.piece_count)
@@ -516,17 +489,13 @@ def _quantity_error(product: ProductSnapshot, text: str) -> InvalidInput:
                         "from 1 to 9999.", text=text, name=product.name)
 
 
+_DONE_SQL = "SELECT id, receipt_no, total_fen, paid_fen, change_fen FROM sale WHERE id = ?"
+_NEXT_SEQ_SQL = ("INSERT INTO {table} (terminal_id, business_date, last_seq) VALUES (?, ?, 1) "
+                 "ON CONFLICT (terminal_id, business_date) "
+                 "DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq")
+
+
 def next_seq(session: Session, table: str, terminal_id: str, business_date: str) -> int:
     """Gapless: the counter moves in the same transaction as the document it numbers."""
-    return session.execute(
-        text(f"INSERT INTO {table} (terminal_id, business_date, last_seq) "
-             "VALUES (:t, :d, 1) ON CONFLICT (terminal_id, business_date) "
-             "DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"),
-        {"t": terminal_id, "d": business_date},
-    ).scalar_one()
-
-
-def _completed(sale: Sale) -> CompletedSale:
-    return CompletedSale(sale.id, sale.receipt_no, Money(sale.total_fen), Money(sale.paid_fen),
-                         Money(sale.change_fen))
-
+    return session.execute(text(_NEXT_SEQ_SQL.format(table=table).replace("?, ?", ":t, :d")),
+                           {"t": terminal_id, "d": business_date}).scalar_one()

@@ -3,16 +3,22 @@ cashier reads when the engine refuses something, and scale-label products."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from app.domain.cart import Cart, ProductSnapshot
+from app.domain.cart import Cart, CartLine, ProductSnapshot
 from app.domain.money import Money
 from app.domain.pricing import (
-    FloorPriceError, ManualDiscountLimitError, OpenPriceError, PricingError,
+    FloorPriceError, ManualDiscountLimitError, OpenPriceError, PriceContext, PricingError,
+    PricingLine, RoundingMode,
 )
 from app.domain.quantity import Quantity, extend
 from app.domain.scale_barcode import ScaleRead, weight_for_label_price
 from app.services.errors import InvalidInput, NotAllowed, ServiceError
+
+if TYPE_CHECKING:
+    from app.services.checkout import SaleDraft
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +32,35 @@ class DiscountLimit:
     @classmethod
     def unlimited(cls) -> "DiscountLimit":
         return cls(None, None)
+
+
+def price_context(draft: "SaleDraft", now: datetime, store_id: str,
+                  rounding: RoundingMode) -> PriceContext:
+    """Who, when and within which limits the draft is priced; a member brings the level's
+    price tier (member prices) and its discount."""
+    limit, member = draft.discount_limit, draft.member
+    return PriceContext(
+        now=now, store_id=store_id, member_level=draft.member_level,
+        member_id=member.id if member else None,
+        level_discount_bp=member.level.discount_bp if member else 10000,
+        level_name=member.level.name if member else "",
+        manual_limit_percent=limit.percent, manual_limit_amount=limit.amount, rounding=rounding)
+
+
+def pricing_line(draft: "SaleDraft", line: CartLine) -> PricingLine:
+    product = line.product
+    line_id = line.line_id
+    # the catalog holds one member price, the tier "member" every level prices with
+    return PricingLine(
+        line_id=line_id, sku=product.sku_code, unit_price=product.unit_price,
+        quantity=line.quantity, tax_rate_bp=product.tax_rate_bp,
+        product_id=product.product_id, name=product.name,
+        category_ids=product.category_ids, brand=product.brand,
+        is_weighed=product.is_weighed, floor_price=product.floor_price,
+        open_price=product.open_price, typed_price=draft.typed_prices.get(line_id),
+        floor_override=line_id in draft.below_floor,
+        member_prices={"member": product.member_price} if product.member_price else {},
+        manual_discount=draft.line_discounts.get(line_id))
 
 
 def _line_name(cart: Cart, line_id: str | None) -> str:

@@ -1,15 +1,15 @@
 """The rows a completed sale writes, built as plain dicts for fast Core inserts.
 
 Every line keeps a snapshot of how its amount came about (regular and base
-price, promotion, manual discount and 抹零 shares), which returns and
-commissions read later without re-pricing anything.
+price, promotion, level discount, manual discount and 抹零 shares, the salesperson
+chosen for the line), which returns and commissions read later without re-pricing.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from app.domain.cart import CartLine
 from app.domain.ids import new_id
@@ -31,16 +31,13 @@ class SaleHeader:
     piece_count: int
 
 
-def _adjustment_sums(line: PricedLine) -> tuple[int, int, int]:
-    promotion = manual = rounding = 0
+def _adjustment_sums(line: PricedLine) -> tuple[int, int, int, int]:
+    """Signed fen of the line's (promotion, manual, rounding, member level) adjustments."""
+    sums = {source: 0 for source in AdjustmentSource}
     for adj in line.adjustments:
-        if adj.source is AdjustmentSource.PROMOTION:
-            promotion += adj.amount.fen
-        elif adj.source is AdjustmentSource.MANUAL:
-            manual += adj.amount.fen
-        else:
-            rounding += adj.amount.fen
-    return promotion, manual, rounding
+        sums[adj.source] += adj.amount.fen
+    return (sums[AdjustmentSource.PROMOTION], sums[AdjustmentSource.MANUAL],
+            sums[AdjustmentSource.ROUNDING], sums[AdjustmentSource.MEMBER])
 
 
 def _adjustments_json(line: PricedLine) -> str:
@@ -65,9 +62,11 @@ def sale_row(header: SaleHeader, priced: PricedCart, tenders: Sequence[Tender]) 
         started_at=header.started_at, completed_at=header.completed_at)
 
 
-def line_rows(sale_id: str, lines: Sequence[CartLine], priced: PricedCart
-              ) -> tuple[list[dict], list[dict]]:
-    """sale_line rows and their sale_line_detail rows, in cart order."""
+def line_rows(sale_id: str, lines: Sequence[CartLine], priced: PricedCart,
+              salespeople: Mapping[str, str] | None = None) -> tuple[list[dict], list[dict]]:
+    """sale_line rows and their sale_line_detail rows, in cart order; ``salespeople`` maps
+    line id -> the salesperson chosen for that line."""
+    salespeople = salespeople or {}
     rows, details = [], []
     for number, (line, p) in enumerate(zip(lines, priced.lines), start=1):
         product = line.product
@@ -77,13 +76,14 @@ def line_rows(sale_id: str, lines: Sequence[CartLine], priced: PricedCart
             unit=product.unit, is_weighed=product.is_weighed, unit_price_fen=p.base_price.fen,
             quantity_milli=line.quantity.milli, amount_fen=p.amount.fen,
             tax_rate_bp=p.tax_rate_bp, tax_fen=p.tax.fen))
-        promotion, manual, rounding = _adjustment_sums(p)
+        promotion, manual, rounding, member = _adjustment_sums(p)
         details.append(dict(
             sale_line_id=line.line_id, sale_id=sale_id, regular_price_fen=p.regular_price.fen,
             base_price_fen=p.base_price.fen, price_source=p.base_source.value,
             base_amount_fen=p.base_amount.fen, promotion_fen=promotion, manual_fen=manual,
             rounding_fen=rounding, promotion_ids=",".join(dict.fromkeys(p.promotion_ids)),
-            adjustments=_adjustments_json(p)))
+            adjustments=_adjustments_json(p), member_fen=member,
+            salesperson_id=salespeople.get(line.line_id)))
     return rows, details
 
 
@@ -104,8 +104,12 @@ def stock_rows(header: SaleHeader, lines: Sequence[CartLine], kind: str = "sale"
 
 
 def sale_payload(header: SaleHeader, sale: dict, lines: list[dict], details: list[dict],
-                 payments: list[dict], store_code: str, terminal_code: str) -> dict[str, Any]:
+                 payments: list[dict], store_code: str, terminal_code: str,
+                 credited: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+    """The sale.completed event. ``credited`` maps line id -> the salesperson credited
+    with it (the line's, else the sale's, else the member's exclusive one)."""
     detail_of = {d["sale_line_id"]: d for d in details}
+    credited = credited or {}
     return {
         "sale_id": header.sale_id, "receipt_no": header.receipt_no, "store": store_code,
         "terminal": terminal_code, "business_date": header.business_date,
@@ -113,6 +117,7 @@ def sale_payload(header: SaleHeader, sale: dict, lines: list[dict], details: lis
         "subtotal_fen": sale["subtotal_fen"], "discount_fen": sale["discount_fen"],
         "rounding_fen": sale["rounding_fen"], "total_fen": sale["total_fen"],
         "tax_fen": sale["tax_fen"], "paid_fen": sale["paid_fen"], "change_fen": sale["change_fen"],
+        "member_id": sale.get("member_id"), "salesperson_id": sale.get("salesperson_id"),
         "lines": [
             {"line_no": l["line_no"], "product_id": l["product_id"], "sku_code": l["sku_code"],
              "barcode": l["barcode"], "name": l["name"], "unit_price_fen": l["unit_price_fen"],
@@ -122,7 +127,9 @@ def sale_payload(header: SaleHeader, sale: dict, lines: list[dict], details: lis
              "promotion_fen": detail_of[l["id"]]["promotion_fen"],
              "manual_fen": detail_of[l["id"]]["manual_fen"],
              "rounding_fen": detail_of[l["id"]]["rounding_fen"],
-             "promotion_ids": detail_of[l["id"]]["promotion_ids"]}
+             "promotion_ids": detail_of[l["id"]]["promotion_ids"],
+             "member_fen": detail_of[l["id"]]["member_fen"],
+             "salesperson_id": credited.get(l["id"], detail_of[l["id"]]["salesperson_id"])}
             for l in lines],
         "payments": [{"tender": p["tender"], "amount_fen": p["amount_fen"],
                       "tendered_fen": p["tendered_fen"], "change_fen": p["change_fen"],

@@ -22,8 +22,12 @@ from app.db.models_devices import DeviceSetting, DrawerKick
 from app.domain.clock import Clock
 from app.domain.ids import new_id
 from app.domain.receipt import BarcodeBlock, Cut, Feed, QRBlock, ReceiptDocument, Rule
+from app.services.audit import AuditAction
+from app.services.auth import StaffMember
 from app.services.errors import InvalidInput, NotAllowed, NotFound, StateError
+from app.services.permissions import Approval, ManagerApproval, Permission
 from app.services.print_queue import FAILED, WAITING, PrintQueue
+from app.services.staff_rules import StaffRules, actor_code, audit_action, authorise
 from drivers.display import open_display
 from drivers.drawer import DrawerError, open_drawer
 from drivers.printer import PrinterError, PrinterStatus, open_printer
@@ -115,27 +119,42 @@ class CurrentPrinter:
 
 
 class DeviceSettingsService:
-    """The URL of each device kind, stored in the terminal database."""
+    """The URL of each device kind, stored in the terminal database. Changing one needs
+    DEVICE_SETTINGS (when the till has staff rules) and is audited with before and after."""
 
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock, defaults: dict[str, str] | None = None) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, defaults: dict[str, str] | None = None,
+                 rules: StaffRules | None = None) -> None:
         self._sessions = sessions
         self._clock = clock
         self.defaults = {**DEFAULT_URLS, **(defaults or {})}
+        self.rules = rules
 
     def urls(self) -> dict[str, str]:
         with self._sessions() as s:
             stored = {row.kind: row.url for row in s.scalars(select(DeviceSetting))}
         return {kind: stored.get(kind, self.defaults[kind]) for kind in KINDS}
 
-    def save(self, kind: str, url: str) -> None:
+    def authorise(self, actor: StaffMember | None, approver: ManagerApproval | None = None) -> Approval | None:
+        return authorise(self.rules, actor, Permission.DEVICE_SETTINGS, approver)
+
+    def save(self, kind: str, url: str, actor: StaffMember | None = None,
+             approver: ManagerApproval | None = None) -> None:
+        self.write(kind, url, self.authorise(actor, approver))
+
+    def write(self, kind: str, url: str, approval: Approval | None) -> None:
+        """Store a URL whose change `authorise` has approved (None: a till without staff rules)."""
         if kind not in KINDS:
             raise InvalidInput("There is no device kind {kind}.", kind=kind)
+        url = url.strip()
         with self._sessions.begin() as s:
             row = s.get(DeviceSetting, kind)
+            before = row.url if row is not None else self.defaults[kind]
             if row is None:
-                s.add(DeviceSetting(kind=kind, url=url.strip(), updated_at=self._clock.now()))
+                s.add(DeviceSetting(kind=kind, url=url, updated_at=self._clock.now()))
             else:
-                row.url, row.updated_at = url.strip(), self._clock.now()
+                row.url, row.updated_at = url, self._clock.now()
+            audit_action(self.rules, s, AuditAction.SETTINGS_CHANGED, approval, subject=f"device.{kind}",
+                         details={"kind": kind, "before": before, "after": url})
 
 
 def _is_off(url: str) -> bool:
@@ -192,14 +211,17 @@ class DeviceService:
             except Exception:
                 log.exception("closing a device failed")
 
-    def apply(self, kind: str, url: str) -> None:
-        """Check a URL by opening it, store it, and use it from now on."""
+    def apply(self, kind: str, url: str, actor: StaffMember | None = None,
+              approver: ManagerApproval | None = None) -> None:
+        """Check a URL by opening it, store it, and use it from now on. Needs DEVICE_SETTINGS
+        (checked before anything is opened) when the till has staff rules."""
         url = url.strip()
+        approval = self.settings.authorise(actor, approver)
         try:
             device = self._open(kind, url)
         except ValueError as exc:  # the URL errors of every driver are ValueErrors with a sentence
             raise InvalidInput("{reason}", reason=str(exc)) from None
-        self.settings.save(kind, url)
+        self.settings.write(kind, url, approval)
         with self._lock:
             self.urls[kind] = url
             self.problems.pop(kind, None)
@@ -310,30 +332,32 @@ class DeviceService:
 
 
 class DrawerService:
-    """Opens the cash drawer and logs every kick, refused and failed ones too."""
+    """Opens the cash drawer and logs every kick, refused and failed ones too. Opening it
+    without a sale needs OPEN_DRAWER or a supervisor's approval (when the till has staff
+    rules); such opens are also in the audit log, with the approver."""
 
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock, drawer: Callable[[], object]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, drawer: Callable[[], object],
+                 rules: StaffRules | None = None) -> None:
         self._sessions = sessions
         self._clock = clock
         self._drawer = drawer
+        self.rules = rules
 
-    def open(self, reason: str, actor: str, allowed: bool, ref_id: str = "") -> DrawerKickInfo:
-        """Kick the drawer. `allowed` is the caller's permission (the staff service
-        will decide it); a refused or failed kick is logged, then raised."""
-        drawer = self._drawer()
-        url = getattr(drawer, "url", "")
-        if not allowed:
-            self._log(reason, actor, ref_id, url, False, False, "not allowed")
-            raise NotAllowed("You may not open the cash drawer. Ask a manager.")
+    def open(self, reason: str, actor: StaffMember | str | None,
+             approver: ManagerApproval | None = None, ref_id: str = "") -> DrawerKickInfo:
+        """Kick the drawer without a sale ("no sale", "test", ...). A refused or failed
+        kick is logged, then raised."""
+        url = getattr(self._drawer(), "url", "")
         try:
-            drawer.kick()
-        except DrawerError as exc:
-            self._log(reason, actor, ref_id, url, True, False, str(exc))
-            raise DeviceProblem("{reason}", reason=str(exc)) from exc
-        return self._log(reason, actor, ref_id, url, True, True, "")
+            approval = authorise(self.rules, actor, Permission.OPEN_DRAWER, approver)  # type: ignore[arg-type]
+        except NotAllowed:
+            self._log(reason, actor_code(actor), ref_id, url, False, False, "not allowed")
+            raise
+        return self._kick(reason, actor_code(actor), ref_id, approval)
 
-    def open_after_sale(self, sale_id: str, actor: str) -> DrawerKickInfo | None:
-        """Open the drawer for a committed sale that took cash; None when it took none."""
+    def open_after_sale(self, sale_id: str, actor: StaffMember | str) -> DrawerKickInfo | None:
+        """Open the drawer for a committed sale that took cash; None when it took none.
+        The sale is the reason, so no permission is needed."""
         with self._sessions() as s:
             if s.get(Sale, sale_id) is None:
                 raise NotFound("That sale is not in this till's database.")
@@ -341,7 +365,7 @@ class DrawerService:
                             .limit(1))
         if cash is None:
             return None
-        return self.open("cash_sale", actor, True, sale_id)
+        return self._kick("cash_sale", actor_code(actor), sale_id, None)
 
     def kicks(self, limit: int = 50) -> list[DrawerKickInfo]:
         with self._sessions() as s:
@@ -349,13 +373,25 @@ class DrawerService:
                              .limit(limit))
             return [_kick_info(row) for row in rows]
 
+    def _kick(self, reason: str, actor: str, ref_id: str, approval: Approval | None) -> DrawerKickInfo:
+        drawer = self._drawer()
+        url = getattr(drawer, "url", "")
+        try:
+            drawer.kick()
+        except DrawerError as exc:
+            self._log(reason, actor, ref_id, url, True, False, str(exc), approval)
+            raise DeviceProblem("{reason}", reason=str(exc)) from exc
+        return self._log(reason, actor, ref_id, url, True, True, "", approval)
+
     def _log(self, reason: str, actor: str, ref_id: str, url: str, allowed: bool, opened: bool,
-             error: str) -> DrawerKickInfo:
+             error: str, approval: Approval | None = None) -> DrawerKickInfo:
         row = DrawerKick(id=new_id(), reason=reason, actor=actor, ref_id=ref_id, device_url=url[:300],
                          allowed=allowed, opened=opened, error=error[:500], created_at=self._clock.now())
         with self._sessions.begin() as s:
             s.add(row)
             s.flush()
+            audit_action(self.rules, s, AuditAction.DRAWER_OPEN, approval, subject=reason,
+                         details={"opened": opened, "error": error[:200]} if error else {"opened": opened})
             return _kick_info(row)
 
 

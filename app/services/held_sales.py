@@ -1,8 +1,8 @@
 """挂单/取单: park a sale and recall it later; parked sales survive a restart.
 
-A held sale stores its lines as snapshots (name, price, tax as scanned) and the
-cashier's discounts and typed prices; promotions are worked out again on
-recall, as they stand then.
+A held sale stores its lines as snapshots (name, price, tax as scanned), the
+cashier's discounts and typed prices, the member and the salespeople; promotions
+and the member's level are worked out again on recall, as they stand then.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from app.domain.money import Money
 from app.domain.pricing import ManualDiscount
 from app.domain.quantity import Quantity
 from app.services.checkout import CheckoutService, DiscountLimit, SaleDraft
+from app.services.checkout_members import CheckoutMembers
 from app.services.context import TerminalContext
 from app.services.errors import NotFound, StateError
 from app.sync.outbox import add_event
@@ -90,6 +91,7 @@ def draft_to_dict(draft: SaleDraft) -> dict[str, Any]:
         "limit": {"percent": None if limit.percent is None else str(limit.percent),
                   "amount_fen": None if limit.amount is None else limit.amount.fen},
         "member_level": draft.member_level,
+        **CheckoutMembers.to_held(draft),
     }
 
 
@@ -135,7 +137,10 @@ class HeldSales:
             raise StateError("{n} sales are already held. Recall or cancel one first.", n=MAX_HELD)
         now = self._clock.now()
         row = HeldSale(id=draft.id, store_id=self._ctx.store_id, terminal_id=self._ctx.terminal_id,
-                       cashier_id=draft.cashier.id, label=label.strip()[:60],
+                       cashier_id=draft.cashier.id,
+                       # unnamed, a member's sale is found again by the member's name
+                       label=(label.strip() or (draft.member.summary.name if draft.member
+                                                else ""))[:60],
                        total_fen=draft.total.fen, piece_count=draft.cart.piece_count,
                        line_count=len(draft.cart), held_at=now,
                        data=json.dumps(draft_to_dict(draft), ensure_ascii=False))
@@ -171,6 +176,7 @@ class HeldSales:
             raise StateError("No sale is open. Log in to start selling.")
         draft = SaleDraft(held_id, cashier, datetime.fromisoformat(data["started_at"]))
         restore_draft(draft, data)
+        checkout.members.from_held(draft, data)
         checkout.draft = draft
         checkout.reprice()
         return draft

@@ -26,6 +26,7 @@ from app.services.audit import (
     EXPORT_LIMIT, AuditAction, AuditFilter, AuditLog, AuditRecord, ChainCheck,
 )
 from app.services.auth import AuthService, StaffMember, hash_pin
+from app.services import staff_sync
 from app.services.errors import InvalidInput, NotAllowed, NotFound
 
 
@@ -151,6 +152,11 @@ class PermissionService:
         self._clock = clock
         self._ttl = timedelta(seconds=approval_ttl_seconds)
 
+    @property
+    def auth(self) -> AuthService:
+        """Who is who (the shift handover identifies the next cashier with it)."""
+        return self._auth
+
     # --- reading roles -------------------------------------------------------
     def permissions_of(self, role_code: str) -> frozenset[Permission]:
         with self._sessions() as s:
@@ -235,6 +241,7 @@ class PermissionService:
             s.execute(delete(RolePermission).where(RolePermission.role_code == spec.code))
             s.add_all(RolePermission(role_code=spec.code, permission=p.value)
                       for p in sorted(spec.permissions))
+            staff_sync.role_saved(s, spec.code, role.updated_at)  # to the store's other tills
             self._audit.append(s, AuditAction.ROLE_CHANGED, actor, approval=approval,
                                subject=spec.code, details={"before": before, "after": {
                                    "name": spec.name, "discount_limit_bp": spec.discount_limit_bp,
@@ -318,6 +325,7 @@ class StaffAdmin:
             user.name, user.role, user.active = name, role, active
             if pin:
                 user.pin_hash = hash_pin(pin)
+            staff_sync.staff_saved(s, user, self._clock.now())  # to the store's other tills
             self._audit.append(s, AuditAction.STAFF_CHANGED, actor, approval=approval, subject=code,
                                details={"before": before, "after": {
                                    "name": name, "role": role, "active": active},
@@ -334,6 +342,7 @@ class StaffAdmin:
             if s.scalar(select(StaffBadge).where(StaffBadge.badge_code == badge_code)):
                 raise InvalidInput("The badge {badge} already belongs to someone.", badge=badge_code)
             s.add(StaffBadge(user_id=user.id, badge_code=badge_code, created_at=self._clock.now()))
+            staff_sync.staff_saved(s, user, self._clock.now())
             self._audit.append(s, AuditAction.STAFF_CHANGED, actor, approval=approval,
                                subject=user.code, details={"badge_added": badge_code})
 
@@ -350,18 +359,21 @@ class StaffAdmin:
 
 
     # --- the audit log, for those allowed to read it ---------------------------------
-    def audit_entries(self, actor: StaffMember, flt: AuditFilter = AuditFilter()) -> list[AuditRecord]:
-        self._perms.require(actor, Permission.VIEW_AUDIT)
+    def audit_entries(self, actor: StaffMember, flt: AuditFilter = AuditFilter(),
+                      approver: ManagerApproval | None = None) -> list[AuditRecord]:
+        self._perms.require(actor, Permission.VIEW_AUDIT, approver)
         return self._audit.entries(flt)
 
-    def export_audit(self, actor: StaffMember, out: IO[str], flt: AuditFilter | None = None) -> int:
-        self._perms.require(actor, Permission.VIEW_AUDIT)
+    def export_audit(self, actor: StaffMember, out: IO[str], flt: AuditFilter | None = None,
+                     approver: ManagerApproval | None = None) -> int:
+        approval = self._perms.require(actor, Permission.VIEW_AUDIT, approver)
         count = self._audit.export_csv(out, flt or AuditFilter(limit=EXPORT_LIMIT))
-        self._audit.record(AuditAction.AUDIT_EXPORTED, actor, details={"rows": count})
+        self._audit.record(AuditAction.AUDIT_EXPORTED, actor, approval=approval,
+                           details={"rows": count})
         return count
 
-    def verify_audit(self, actor: StaffMember) -> ChainCheck:
-        self._perms.require(actor, Permission.VIEW_AUDIT)
+    def verify_audit(self, actor: StaffMember, approver: ManagerApproval | None = None) -> ChainCheck:
+        self._perms.require(actor, Permission.VIEW_AUDIT, approver)
         return self._audit.verify_chain()
 
 

@@ -6,7 +6,7 @@ cashier sees why printing failed and reprints.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Protocol
 
 import json
@@ -25,6 +25,8 @@ from app.domain.receipt import (
 )
 from app.services.context import TerminalContext
 from app.services.errors import NotFound
+from app.services.members.receipt import member_receipt_blocks
+from app.services.members.tenders import COUPON
 from app.services.tenders import tender_name
 
 if TYPE_CHECKING:
@@ -64,7 +66,10 @@ class ReceiptService:
             cashier = s.get(User, sale.cashier_id)
             details = {d.sale_line_id: d for d in s.scalars(
                 select(SaleLineDetail).where(SaleLineDetail.sale_id == sale_id))}
-            return _sale_receipt(sale, cashier.name if cashier else "", self._ctx, copy, details)
+            receipt = _sale_receipt(sale, cashier.name if cashier else "", self._ctx, copy, details)
+            # balances as of the sale, so a reprint tells the same story
+            blocks = member_receipt_blocks(s, sale_id, sale.completed_at)
+            return replace(receipt, member_blocks=tuple(blocks)) if blocks else receipt
 
     def sale_id_for(self, receipt_no: str) -> str:
         """A sale's id from its receipt number (reprint any receipt)."""
@@ -149,7 +154,7 @@ def _line_notes(detail: SaleLineDetail | None) -> tuple[str, ...]:
 def _sale_receipt(sale: Sale, cashier: str, ctx: TerminalContext, copy: bool,
                   details: dict[str, SaleLineDetail] | None = None) -> SaleReceipt:
     details = details or {}
-    lines, price_savings, promotion, manual = [], 0, 0, 0
+    lines, price_savings, promotion, manual, member = [], 0, 0, 0, 0
     tax: dict[int, int] = {}
     for line in sale.lines:
         detail = details.get(line.id)
@@ -166,6 +171,7 @@ def _sale_receipt(sale: Sale, cashier: str, ctx: TerminalContext, copy: bool,
                                   - detail.base_amount_fen)
             promotion -= detail.promotion_fen
             manual -= detail.manual_fen
+            member -= detail.member_fen
     tenders = tuple(TenderLine(tender_name(p.tender), Money(p.amount_fen), p.reference)
                     for p in sale.payments)
     return SaleReceipt(
@@ -179,6 +185,7 @@ def _sale_receipt(sale: Sale, cashier: str, ctx: TerminalContext, copy: bool,
         regular_total=Money(sale.subtotal_fen) if details else None,
         price_savings=Money(price_savings), promotion_savings=Money(promotion),
         manual_discount=Money(manual), rounding=Money(sale.rounding_fen),
+        member_discount=Money(member),
     )
 
 
@@ -194,7 +201,9 @@ def _refund_receipt(refund: Refund, receipt_no: str, cashier: str, lines, pays,
         lines=tuple(ReceiptLine(l.name, _quantity_text(l.quantity_milli, l.is_weighed),
                                 Money(l.unit_price_fen), Money(l.amount_fen)) for l in lines),
         total=Money(refund.total_fen),
+        # a used coupon is spent: its share of the refund is not paid out
         tenders=tuple(TenderLine(tender_name(p.tender) + ("(待确认)" if p.status == "pending"
+                                                          else "(不退回)" if p.tender == COUPON
                                                           else ""),
                                  Money(p.amount_fen), p.reference) for p in pays),
         tax_by_rate=tuple((rate, Money(fen)) for rate, fen in sorted(tax.items())),

@@ -5,10 +5,15 @@ discounts and 抹零 is already in the stored line amount), in proportion to the
 quantity returned; the last units returned take exactly what is left, so a line
 never refunds more than it was sold for, however it is split. Stock comes back
 through the ledger; the refund goes to the original tenders or in cash.
+
+Member tenders always go back where they came from, whatever the cashier chooses for
+the rest: points and stored value (principal and bonus as taken) return to the member's
+ledgers; a coupon is spent (one use) and its share is not paid out. The salespeople's
+commission and the points the sale earned are reversed for what comes back.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Sequence
@@ -28,12 +33,15 @@ from app.services.auth import StaffMember
 from app.services.checkout import next_seq
 from app.services.context import TerminalContext
 from app.services.errors import InvalidInput, NotAllowed, NotFound, StateError
+from app.services.members.sales import on_refund_completed
+from app.services.members.tenders import COUPON, POINTS, STORED_VALUE, MemberTenders
 from app.services.payments import PayStatus
 from app.services.payments.attempts import MobilePayments
 from app.services.tenders import MOBILE_TENDERS
 from app.sync.outbox import add_event
 
 REFUND_TO = ("original", "cash", "exchange")
+MEMBER_TENDERS = (POINTS, STORED_VALUE, COUPON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,25 @@ class RefundDone:
     pending: tuple[str, ...] = ()   # wallets whose refund is not confirmed yet
 
 
+@dataclass(frozen=True)
+class ExchangeCredit:
+    """Goods coming back in an exchange, checked but not yet written: their refund is
+    written in the new sale's own transaction (``write_exchange``), so the return and the
+    new sale are recorded together or not at all."""
+
+    sale_id: str
+    receipt_no: str
+    items: tuple[tuple[str, Quantity], ...]
+    cashier: StaffMember
+    reason: str
+    total: Money            # what the returned goods are worth (their paid share)
+    credit: Money           # of it, what pays toward the new sale; points etc. go back
+    returns: "ReturnsService" = field(compare=False, repr=False)
+
+    def write(self, session: Session, new_sale_id: str, applied: Money) -> RefundDone:
+        return self.returns.write_exchange(session, self, new_sale_id, applied)
+
+
 def refund_amount(line: ReturnableLine, quantity: Quantity) -> Money:
     """The paid amount for ``quantity`` of the line; the rest of the line takes what is left."""
     left = line.amount - line.refunded
@@ -93,12 +120,14 @@ def refund_amount(line: ReturnableLine, quantity: Quantity) -> Money:
 
 class ReturnsService:
     def __init__(self, sessions: sessionmaker[Session], context: TerminalContext, clock: Clock,
-                 payments: MobilePayments | None = None, guard=None) -> None:
+                 payments: MobilePayments | None = None, guard=None,
+                 members: MemberTenders | None = None) -> None:
         self.guard = guard  # a CheckoutGuard where staff rules apply (the app): refunds need them
         self._sessions = sessions
         self._ctx = context
         self._clock = clock
         self._payments = payments
+        self._members = members or MemberTenders(sessions, context, clock)
 
     def find(self, receipt_text: str) -> SaleForReturn:
         """The sale by its receipt number, typed or scanned from the receipt's barcode."""
@@ -132,6 +161,9 @@ class ReturnsService:
         """Return ``items`` (sale line id, quantity) of a sale; refund to the original
         tenders, in cash, or (exchange) as credit toward the new sale on the till, up to
         ``exchange_due``, with any rest in cash."""
+        if to == "exchange":
+            raise InvalidInput("An exchange is paid with the new sale: ring up the new goods, "
+                               "then take the returned ones as exchange credit.")
         if to not in REFUND_TO:
             raise InvalidInput("Refund to the original payment, in cash, or as an exchange.")
         if not items:
@@ -149,6 +181,47 @@ class ReturnsService:
             total = Money(sum(r["amount_fen"] for r in line_rows))
             tenders = _split(total, current, s, to, exchange_due)
             return self._write(s, header, line_rows, tenders, sale.receipt_no, now)
+
+    def prepare_exchange(self, sale_id: str, items: Sequence[tuple[str, Quantity]],
+                         cashier: StaffMember, reason: str = "", approver=None) -> ExchangeCredit:
+        """Check a return for an exchange and work out its credit, writing nothing yet:
+        the refund is written with the new sale (``CheckoutService.add_exchange``)."""
+        if not items:
+            raise InvalidInput("Choose at least one line to return.")
+        if self.guard is not None:
+            self.guard.require(cashier, "refund", approver, sale_id, {"reason": reason})
+        with self._sessions() as s:
+            sale = s.get(Sale, sale_id)
+            if sale is None:
+                raise NotFound("That sale is not in this till's database.")
+            current = self._for_return(s, sale)
+            line_rows = self._line_rows("", current, items)
+            total = Money(sum(r["amount_fen"] for r in line_rows))
+            parts = _split(total, current, s, "exchange", None)
+        credit = Money(sum(p[1].fen for p in parts if p[0] == "exchange"))
+        if credit.fen == 0:
+            raise InvalidInput("Nothing of these goods can pay toward a new sale (they were "
+                               "paid with points, stored value or a coupon): refund them instead.")
+        return ExchangeCredit(sale_id, current.receipt_no, tuple(items), cashier, reason[:200],
+                              total, credit, self)
+
+    def write_exchange(self, s: Session, exchange: ExchangeCredit, new_sale_id: str,
+                       applied: Money) -> RefundDone:
+        """The refund of an exchange, in the new sale's transaction: ``applied`` of the
+        credit pays toward the new sale, the rest of it is given back in cash. Checked again
+        here, so goods returned meanwhile at another till stop the whole exchange."""
+        now = self._clock.now()
+        header = self._header(s, exchange.cashier, exchange.sale_id, now, exchange.reason, False)
+        header["exchange_sale_id"] = new_sale_id
+        current = self._for_return(s, s.get(Sale, exchange.sale_id))
+        line_rows = self._line_rows(header["id"], current, exchange.items)
+        total = Money(sum(r["amount_fen"] for r in line_rows))
+        tenders = _split(total, current, s, "exchange", applied)
+        credit = sum(p[1].fen for p in tenders if p[0] == "exchange")
+        if total != exchange.total or credit != applied.fen:
+            raise StateError("The returned goods changed since the exchange was started (returned "
+                             "elsewhere?). Remove the exchange credit and start the return again.")
+        return self._write(s, header, line_rows, tenders, current.receipt_no, now)
 
     def refund_without_receipt(self, items: Sequence[tuple[ProductSnapshot, Quantity]],
                                cashier: StaffMember, allowed: bool = False, reason: str = "",
@@ -238,11 +311,24 @@ class ReturnsService:
             quantity_milli=r["quantity_milli"], kind="return", ref_type="refund",
             ref_id=header["id"], terminal_id=header["terminal_id"], note=header["reason"],
             created_at=now) for r in line_rows])
+        if header["sale_id"] is not None:
+            self._give_back_to_member(s, header, pay_rows, now)
         add_event(s, "refund.completed", header["id"], _payload(header, line_rows, pay_rows,
                                                                receipt_no, self._ctx), now)
         return RefundDone(header["id"], header["refund_no"], Money(header["total_fen"]),
                           tuple((p["tender"], Money(p["amount_fen"])) for p in pay_rows),
                           tuple(pending))
+
+    def _give_back_to_member(self, s: Session, header: dict, pay_rows: list[dict],
+                             now: datetime) -> None:
+        """Points and stored value back to the member; commission and earned points reversed."""
+        sale_id, refund_id = header["sale_id"], header["id"]
+        for row in pay_rows:
+            if row["tender"] == POINTS:
+                self._members.refund_points(s, sale_id, Money(row["amount_fen"]), refund_id)
+            elif row["tender"] == STORED_VALUE:
+                self._members.refund_stored_value(s, sale_id, Money(row["amount_fen"]), refund_id)
+        on_refund_completed(s, refund_id, now)
 
     def _refund_wallets(self, refund_no: str, pay_rows: list[dict]) -> list[str]:
         """Ask the wallets to refund (idempotent by refund number); an unconfirmed one
@@ -267,21 +353,31 @@ def _split(total: Money, sale: SaleForReturn, s: Session, to: str,
     proportion to what each still holds (cash change given is not part of them)."""
     if total.fen == 0:
         return []
+    original = _original_split(total, sale, s)
+    if to == "original":
+        return original or [("cash", total, "", None)]
+    # the member's points, stored value and coupon go back where they came from
+    kept = [p for p in original or () if p[0] in MEMBER_TENDERS]
+    rest = total - Money(sum(p[1].fen for p in kept))
     if to == "exchange":
-        credit = min(total, exchange_due if exchange_due is not None else total)
+        credit = min(rest, exchange_due if exchange_due is not None else rest)
         parts = [("exchange", credit, sale.receipt_no, None)]
-        if total > credit:
-            parts.append(("cash", total - credit, "", None))
-        return [p for p in parts if p[1].fen > 0]
-    if to == "cash":
-        return [("cash", total, "", None)]
+        if rest > credit:
+            parts.append(("cash", rest - credit, "", None))
+        return kept + [p for p in parts if p[1].fen > 0]
+    return kept + ([("cash", rest, "", None)] if rest.fen > 0 else [])
+
+
+def _original_split(total: Money, sale: SaleForReturn, s: Session
+                    ) -> list[tuple[str, Money, str, str | None]] | None:
+    """``total`` over the original payments, or None when they no longer hold it."""
     already = dict(s.execute(
         select(RefundPayment.original_payment_id, func.sum(RefundPayment.amount_fen))
         .where(RefundPayment.original_payment_id.in_([p[0] for p in sale.payments]))
         .group_by(RefundPayment.original_payment_id)).all())
     holding = [max(0, p[2].fen - (already.get(p[0]) or 0)) for p in sale.payments]
     if sum(holding) < total.fen:  # earlier cash refunds drained the originals
-        return [("cash", total, "", None)]
+        return None
     # total <= sum(holding), so no share exceeds what its payment still holds
     shares = allocate_largest_remainder(total.fen, holding)
     return [(p[1], Money(share), p[3], p[0])

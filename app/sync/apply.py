@@ -22,6 +22,10 @@ from app.db.models import Barcode, Price, Product
 from app.domain.ids import new_id
 from app.domain.search_text import pinyin_forms
 from app.sync.apply_channel import ENTITY as CHANNEL_ORDER, apply_channel_orders
+from app.sync.apply_transfers import ENTITY as TRANSFER, apply_transfers
+from app.sync.apply_members import ENTITIES as MEMBER_ENTITIES, apply_member_changes
+from app.sync.apply_promotions import ENTITY as PROMOTION, apply_promotions
+from app.sync.apply_staff import ENTITIES as STAFF_ENTITIES, apply_staff_changes
 
 log = logging.getLogger(__name__)
 CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) lists
@@ -37,11 +41,21 @@ def apply_changes(conn: Connection, changes: Iterable[dict[str, Any]], now: date
     """Apply changes in version order (the last one per product wins); returns how many."""
     latest: dict[str, dict[str, Any]] = {}
     channel_orders: list[dict[str, Any]] = []
+    transfers: list[dict[str, Any]] = []
+    members: list[dict[str, Any]] = []
+    promotions: list[dict[str, Any]] = []
+    staff: list[dict[str, Any]] = []
     count = 0
     for change in changes:
         count += 1
-        if change.get("entity") == CHANNEL_ORDER:
-            channel_orders.append(change)
+        if change.get("entity") in MEMBER_ENTITIES or change.get("entity") == PROMOTION:
+            (promotions if change["entity"] == PROMOTION else members).append(change)
+            continue
+        if change.get("entity") in STAFF_ENTITIES:
+            staff.append(change)
+            continue
+        if change.get("entity") in (CHANNEL_ORDER, TRANSFER):
+            (channel_orders if change["entity"] == CHANNEL_ORDER else transfers).append(change)
             continue
         if change.get("entity") != "product":
             log.info("skipping change of unknown entity %r", change.get("entity"))
@@ -56,6 +70,14 @@ def apply_changes(conn: Connection, changes: Iterable[dict[str, Any]], now: date
                      .values(active=False, updated_at=now))
     if channel_orders:
         apply_channel_orders(conn, channel_orders, now)
+    if transfers:
+        apply_transfers(conn, transfers, now)  # after products: lines find new SKUs
+    if members:
+        apply_member_changes(conn, members, now)
+    if promotions:
+        apply_promotions(conn, promotions, now)
+    if staff:
+        apply_staff_changes(conn, staff, now)
     return count
 
 

@@ -6,6 +6,8 @@ unsent moves of an order in its outbox, the local state is newer than the
 cloud's and is kept; the cloud logs the order again once it has taken those
 moves, and that later change brings both into line. Lines never change after
 submission, so picking progress made at the till survives every update.
+The order's member is matched by phone to this till's member (when there is
+one), so the member's profile can show channel orders next to till sales.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from app.db.models import OutboxEvent, Store
+from app.db.models_members import Member
 from app.sync.models_channel import ChannelOrder, ChannelOrderLine
 
 ENTITY = "channel_order"
@@ -37,8 +40,10 @@ def apply_channel_orders(conn: Connection, changes: list[dict[str, Any]], now: d
         OutboxEvent.aggregate_id.in_(list(mine)))).scalars())
     known = set(conn.execute(select(ChannelOrder.id).where(
         ChannelOrder.id.in_(list(mine)))).scalars())
+    members = _members_by_phone(conn, mine.values())
     for order_id, change in mine.items():
         row = _header(change["data"], int(change.get("version", 0)), now)
+        row["local_member_id"] = members.get(local_phone(row["member_phone"]))
         if order_id not in known:
             conn.execute(insert(ChannelOrder).values(**row))
             conn.execute(insert(ChannelOrderLine), _lines(order_id, change["data"]))
@@ -65,7 +70,24 @@ def _header(data: dict[str, Any], version: int, now: datetime) -> dict[str, Any]
         address=data.get("address") or "", note=data.get("note") or "",
         placed_at=datetime.fromisoformat(data["created_at"]),
         updated_at=datetime.fromisoformat(data.get("updated_at") or data["created_at"]),
-        cloud_version=version)
+        group_id=data.get("group_id") or "", cloud_version=version)
+
+
+def local_phone(phone: str) -> str:
+    """The 11-digit mainland number the till keeps, from what a channel sent (+86...)."""
+    digits = phone.strip().removeprefix("+")
+    if len(digits) == 13 and digits.startswith("86"):
+        return digits[2:]
+    return digits
+
+
+def _members_by_phone(conn: Connection, changes) -> dict[str, str]:
+    phones = {local_phone((c["data"].get("member") or {}).get("phone") or "") for c in changes}
+    phones.discard("")
+    if not phones:
+        return {}
+    return dict(conn.execute(select(Member.phone, Member.id).where(
+        Member.phone.in_(list(phones)))).all())
 
 
 def _lines(order_id: str, data: dict[str, Any]) -> list[dict[str, Any]]:

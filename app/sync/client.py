@@ -76,6 +76,8 @@ class PullResult:
     pages: int = 0
     snapshot: bool = False
     version: int = 0
+    caught_up: bool = False  # False when max_pages ran out first
+    head: int | None = None  # the cloud's latest version, as the last change page said
 
 
 @dataclass
@@ -114,8 +116,15 @@ class SyncClient:
             if batch is None:
                 break
             answers = self._post_batch(batch) if batch.body["events"] else []
-            self._record_answers(batch, answers, result)
+            settled = self._record_answers(batch, answers, result)
             result.batches += 1
+            if not settled:
+                # The same events would come round again at once: stop instead of
+                # hammering the cloud, and let the worker retry after its backoff.
+                error = (f"the cloud gave no definite answer for any of "
+                         f"{len(batch.events)} events; they stay queued")
+                self._note_failure(batch, error)
+                raise SyncError(error)
         return result
 
     def _next_batch(self) -> _Batch | None:
@@ -146,14 +155,18 @@ class SyncClient:
         except SyncError as exc:
             self._note_failure(batch, str(exc))
             raise
-        results = answer.get("results")
-        if not isinstance(results, list) or len(results) != len(batch.body["events"]):
-            raise SyncError("the cloud answered the batch without one result per event")
-        return results
+        problem = _batch_answer_problem(answer, len(batch.body["events"]))
+        if problem:
+            error = (f"the cloud's answer to a batch of {len(batch.body['events'])} events "
+                     f"could not be read ({problem}); the events stay queued and go again")
+            self._note_failure(batch, error)
+            raise SyncError(error)
+        return answer["results"]
 
     def _record_answers(self, batch: _Batch, answers: list[dict[str, Any]],
-                        result: PushResult) -> None:
-        """Mark answered events sent; rejected ones are also quarantined locally."""
+                        result: PushResult) -> bool:
+        """Mark answered events sent; rejected ones are also quarantined locally.
+        Returns whether any event of the batch got settled."""
         now = self._clock.now()
         rejected = dict(batch.corrupt)
         sent: list[int] = []
@@ -174,6 +187,7 @@ class SyncClient:
                                 .values(sent_at=now, last_error=""))
             for event_id, reason in rejected.items():
                 self._quarantine(session, by_id[event_id], reason, now)
+        return bool(sent or rejected)
 
     @staticmethod
     def _quarantine(session: Session, event: OutboxEvent, reason: str, now: datetime) -> None:
@@ -191,7 +205,7 @@ class SyncClient:
                             .values(attempts=OutboxEvent.attempts + 1, last_error=error[:500]))
 
     # --- down --------------------------------------------------------------
-    def pull_once(self) -> PullResult:
+    def pull_once(self, max_pages: int = MAX_PAGES_PER_PULL) -> PullResult:
         """Apply pages of changes (or a full snapshot) until caught up.
 
         Each page and the cursor move in one terminal transaction, so a crash
@@ -202,7 +216,7 @@ class SyncClient:
         result = PullResult()
         with ThreadPoolExecutor(1, thread_name_prefix="mon-sync-prefetch") as pool:
             prefetched: tuple[tuple, Future] | None = None
-            for _ in range(MAX_PAGES_PER_PULL):
+            for _ in range(max_pages):
                 cursor = self._cursor()
                 request = self._page_request(cursor)
                 if prefetched is not None and prefetched[0] == request:
@@ -216,12 +230,15 @@ class SyncClient:
                     self._save_cursor(version=cursor.version,
                                       snapshot_version=int(page["version"]), snapshot_after="")
                     continue
+                if isinstance(page.get("head"), int):
+                    result.head = page["head"]
                 moved = self._moved_cursor(cursor, page)
                 if page.get("has_more"):
                     upcoming = self._page_request(SyncCursor(**moved))
                     prefetched = (upcoming, pool.submit(self._fetch, upcoming))
                 self._apply(page["changes"], moved, result)
                 if cursor.snapshot_version is None and not page.get("has_more"):
+                    result.caught_up = True
                     break
         result.version = self._cursor().version
         return result
@@ -233,7 +250,12 @@ class SyncClient:
 
     def _fetch(self, request: tuple) -> dict[str, Any]:
         path, params = request
-        return self._request("GET", path, params=dict(params))
+        page = self._request("GET", path, params=dict(params))
+        problem = _page_problem(page, path)
+        if problem:
+            raise SyncError(f"the cloud sent a {path.strip('/')} page the till cannot read "
+                            f"({problem}); the cursor stays where it was")
+        return page
 
     @staticmethod
     def _moved_cursor(cursor: SyncCursor, page: dict[str, Any]) -> dict[str, Any]:
@@ -270,10 +292,14 @@ class SyncClient:
                                                set_=dict(updated_at=now, **values)))
 
     # --- transport ---------------------------------------------------------
-    def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         try:
             response = self._http.request(method, self._base + path, timeout=self._timeout,
                                           **kwargs)
+        except (requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ContentDecodingError) as exc:
+            raise SyncError(f"the cloud's reply to {method} {path} was cut off or garbled: "
+                            f"{exc.__class__.__name__}") from exc
         except requests.RequestException as exc:
             raise SyncError(f"cloud unreachable: {exc.__class__.__name__}: {exc}") from exc
         if response.status_code == 401:
@@ -284,4 +310,38 @@ class SyncClient:
         try:
             return response.json()
         except ValueError as exc:
-            raise SyncError(f"cloud answered {method} {path} with something not JSON") from exc
+            kind = response.headers.get("content-type", "no content type")
+            raise SyncError(f"cloud answered {method} {path} with something not JSON "
+                            f"({kind}, {len(response.content)} bytes: "
+                            f"{response.text[:60]!r})") from exc
+
+
+def _batch_answer_problem(answer: Any, sent: int) -> str:
+    """Why an answer to a pushed batch cannot be used, or '' when it can."""
+    if not isinstance(answer, dict):
+        return f"a JSON {type(answer).__name__} instead of an object"
+    results = answer.get("results")
+    if not isinstance(results, list):
+        return "no list of results"
+    if len(results) != sent:
+        return f"{len(results)} results for {sent} events"
+    if not all(isinstance(item, dict) for item in results):
+        return "a result that is not an object"
+    return ""
+
+
+def _page_problem(page: Any, path: str) -> str:
+    """Why a change or snapshot page cannot be applied, or '' when it can."""
+    if not isinstance(page, dict):
+        return f"a JSON {type(page).__name__} instead of an object"
+    if page.get("snapshot"):
+        return "" if isinstance(page.get("version"), int) else "a snapshot without a version"
+    if not isinstance(page.get("changes"), list):
+        return "no list of changes"
+    if not all(isinstance(c, dict) for c in page["changes"]):
+        return "a change that is not an object"
+    if path == "/changes" and not isinstance(page.get("next"), int):
+        return "no version to move the cursor to"
+    if path == "/snapshot" and page.get("has_more") and not isinstance(page.get("after"), str):
+        return "no key to continue the snapshot after"
+    return ""

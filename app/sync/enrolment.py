@@ -24,10 +24,14 @@ def enrol(sessions: sessionmaker[Session], base_url: str, code: str, now: dateti
                              timeout=DEFAULT_TIMEOUT)
     except requests.RequestException as exc:
         raise SyncError(f"cloud unreachable: {exc}") from exc
+    if response.status_code == 429:
+        wait_s = response.headers.get("Retry-After", "60")
+        raise SyncError(f"Too many wrong codes were tried from this till: try again in "
+                        f"{wait_s} s, and check the code with head office.")
     if response.status_code != 200:
         raise SyncError("the enrolment code was refused: it is wrong, used or expired. "
                         "Ask head office for a new one.")
-    answer = response.json()
+    answer = _enrolment_answer(response)
     credential = SyncCredential(id=1, base_url=base_url, store_code=answer["store"],
                                 terminal_code=answer["terminal"], token=answer["token"],
                                 enrolled_at=now)
@@ -40,3 +44,15 @@ def enrol(sessions: sessionmaker[Session], base_url: str, code: str, now: dateti
 def load_credential(sessions: sessionmaker[Session]) -> SyncCredential | None:
     with sessions() as session:
         return session.scalar(select(SyncCredential).where(SyncCredential.id == 1))
+
+
+def _enrolment_answer(response: requests.Response) -> dict[str, str]:
+    try:
+        answer = response.json()
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict) or not all(
+            isinstance(answer.get(key), str) and answer[key] for key in ("store", "terminal", "token")):
+        raise SyncError("the cloud accepted the code but its answer could not be read; "
+                        "ask head office to check the terminal and issue a new code.")
+    return answer

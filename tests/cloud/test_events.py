@@ -91,7 +91,7 @@ def test_the_same_batch_from_two_threads_at_once_counts_once(cloud_db, tenant):
 
 def test_rejected_events_are_quarantined_and_the_rest_accepted(cloud_db, tenant):
     good1, good2 = sale_event(tenant, 1), sale_event(tenant, 6)
-    unknown = sale_event(tenant, 2, kind="coupon.redeemed")
+    unknown = sale_event(tenant, 2, kind="loyalty.teleported")
     future = sale_event(tenant, 3, schema_version=7)
     float_money = sale_event(tenant, 4)
     float_money["payload"]["total_fen"] = 7.0
@@ -109,7 +109,7 @@ def test_rejected_events_are_quarantined_and_the_rest_accepted(cloud_db, tenant)
                               headers=tenant.headers(admin=True), timeout=HTTP_TIMEOUT).json()
     assert [q["event_id"] for q in quarantine["events"]] == [
         unknown["id"], future["id"], float_money["id"], None]
-    assert quarantine["events"][0]["raw"]["kind"] == "coupon.redeemed"
+    assert quarantine["events"][0]["raw"]["kind"] == "loyalty.teleported"
     # Sending them again quarantines nothing twice, except the id-less event that
     # cannot be recognised.
     _push(tenant, batch)

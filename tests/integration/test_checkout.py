@@ -149,11 +149,11 @@ def test_completing_the_same_sale_twice_records_it_once(till, sessions):
 def test_a_failed_commit_leaves_no_trace_and_keeps_the_cart(till, sessions, monkeypatch):
     checkout, _ = till
     checkout.add_code(COLA)
-    import app.services.checkout as mod
+    from app.services.checkout_write import SaleWriter
 
-    def boom(*a, **k):
+    def boom(*a, **k):  # the last write of the sale's transaction fails
         raise RuntimeError("disk full")
-    monkeypatch.setattr(mod, "add_event", boom)
+    monkeypatch.setattr(SaleWriter, "add_event", boom)
     with pytest.raises(RuntimeError):
         checkout.pay_cash("5")
     with sessions() as s:

@@ -13,7 +13,7 @@ from app.services.context import load_context
 from app.services.devices import (
     ERROR, NOT_SET, OK, DeviceProblem, DeviceService, DeviceSettingsService, DrawerService, build_test_page,
 )
-from app.services.errors import InvalidInput, NotAllowed, NotFound
+from app.services.errors import InvalidInput, NotFound
 from app.services.print_queue import DONE
 from drivers.drawer import SimDrawer
 from drivers.printer import PrinterStatus
@@ -110,22 +110,33 @@ def kicks(sessions):
                                                                             .order_by(DrawerKick.created_at))]
 
 
-def test_every_kick_is_logged_refused_and_failed_ones_too(sessions, clock):
+def test_every_kick_is_logged_refused_and_failed_ones_too(engine, sessions, clock):
+    from app.services.permissions import PermissionDenied
+    from app.services.staff_rules import StaffRules
+    from tests.integration.test_staff_helpers import make_world
+
+    staff = make_world(engine, sessions, clock)
     drawer = SimDrawer()
-    service = DrawerService(sessions, clock, lambda: drawer)
-    info = service.open("manual", "1001", allowed=True)
+    service = DrawerService(sessions, clock, lambda: drawer, StaffRules(staff.perms, staff.audit))
+    info = service.open("manual", staff.supervisor)
     assert info.opened and len(drawer.kicks) == 1
     clock.advance(seconds=1)
-    with pytest.raises(NotAllowed, match="Ask a manager"):
-        service.open("manual", "1002", allowed=False)
+    with pytest.raises(PermissionDenied, match="may not open the drawer"):
+        service.open("manual", staff.cashier)
     clock.advance(seconds=1)
     drawer.fail = True
     with pytest.raises(DeviceProblem, match="open it with its key|Open it with its key"):
-        service.open("manual", "1001", allowed=True)
+        service.open("manual", staff.supervisor)
     assert len(drawer.kicks) == 1
-    assert kicks(sessions) == [("manual", "1001", True, True), ("manual", "1002", False, False),
-                               ("manual", "1001", True, False)]
+    assert kicks(sessions) == [("manual", "5001", True, True), ("manual", "1001", False, False),
+                               ("manual", "5001", True, False)]
     assert [k.opened for k in service.kicks()] == [False, False, True]
+
+
+def test_a_till_without_staff_rules_opens_the_drawer_for_anyone(sessions, clock):
+    drawer = SimDrawer()
+    service = DrawerService(sessions, clock, lambda: drawer)
+    assert service.open("manual", "1001").opened and len(drawer.kicks) == 1
 
 
 def test_drawer_opens_after_a_committed_cash_sale_only(engine, sessions, clock):

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from app.db.models import OutboxEvent, StockMovement
+from app.db.models import OutboxEvent, Payment, StockMovement
 from app.db.models_checkout import Refund, RefundLine, RefundPayment
 from app.domain.money import Money
 from app.domain.pricing import ManualDiscount, RoundingMode
@@ -15,7 +15,7 @@ from app.domain.quantity import Quantity
 from app.domain.receipt import render_text
 from app.services.checkout import DiscountLimit
 from app.services.checkout_settings import save_promotions, save_settings
-from app.services.errors import NotAllowed, NotFound, StateError
+from app.services.errors import InvalidInput, NotAllowed, NotFound, StateError
 from app.services.returns import ReturnsService
 from app.services.stock import on_hand
 from tests.factories import CHIPS, COLA, TSHIRT_L, WATER, make_store
@@ -94,7 +94,7 @@ def test_refund_goes_back_to_the_original_tenders(till, sessions):
     assert "退货单" in text and done.receipt_no in text and "59.00" in text
 
 
-def test_cash_refund_and_exchange_against_a_new_sale(till, sessions):
+def test_an_exchange_credit_pays_part_of_a_new_sale_and_both_are_recorded(till, sessions):
     co = till.checkout
     co.add_code(WATER)
     co.add_code(WATER)
@@ -102,13 +102,23 @@ def test_cash_refund_and_exchange_against_a_new_sale(till, sessions):
     sale = till.returns.find(done.receipt_no)
     co.add_code(COLA)  # the customer takes a cola instead of one water... and a bit more
     co.add_code(COLA)
-    due = co.draft.due
-    refund = till.returns.refund(sale.sale_id, [(sale.lines[0].sale_line_id, Quantity.units(1))],
-                                 till.cashier, to="exchange", exchange_due=due)
-    assert refund.tenders == (("exchange", Money(200)),)
-    assert co.add_tender("exchange", "2.00", refund.refund_no) is None
+    exchange = till.returns.prepare_exchange(
+        sale.sale_id, [(sale.lines[0].sale_line_id, Quantity.units(1))], till.cashier)
+    assert exchange.credit == Money(200)
+    with pytest.raises(InvalidInput, match="exchange is paid with the new sale"):
+        till.returns.refund(sale.sale_id, [(sale.lines[0].sale_line_id, Quantity.units(1))],
+                            till.cashier, to="exchange")
+    assert co.add_exchange(exchange) is None  # ¥2.00 of ¥5.25 paid by the water
     finished = co.add_tender("cash", "")
     assert finished.total == Money(520) and finished.tendered == Money(520)  # 抹零 to the jiao
+    assert finished.refund.tenders == (("exchange", Money(200)),)
+    with sessions() as s:
+        refund = s.get(Refund, finished.refund.refund_id)
+        assert refund.exchange_sale_id == finished.sale_id
+        pays = s.scalars(select(Payment).where(Payment.sale_id == finished.sale_id)
+                         .order_by(Payment.line_no)).all()
+        assert [(p.tender, p.amount_fen, p.reference) for p in pays] == [
+            ("exchange", 200, finished.refund.refund_no), ("cash", 320, "")]
 
 
 def test_return_without_receipt_needs_a_manager(till, sessions):

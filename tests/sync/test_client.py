@@ -42,7 +42,7 @@ def test_unsent_marks_are_lost_and_the_resend_is_a_duplicate(till):
 def test_a_rejected_event_is_quarantined_locally_and_does_not_block(till, clock):
     till.sell(COLA)
     with till.sessions.begin() as s:
-        bad = add_event(s, "coupon.redeemed", "x", {"coupon": "C1"}, clock.now())
+        bad = add_event(s, "loyalty.teleported", "x", {"coupon": "C1"}, clock.now())
         s.flush()
         corrupt = add_event(s, "sale.completed", "y", {}, clock.now())
         s.flush()

@@ -3,10 +3,12 @@ run a small stocktake and post it, find products in the list."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from sqlalchemy import text
 
+from app.services.audit import AuditFilter
 from app.services.inventory.purchasing import OrderLineInput
+from tests.ui.test_checkout_flow import with_modal
 from ui.backoffice.window import BackOfficeWindow
 
 
@@ -34,8 +36,9 @@ def on_hand(ctx, product_id):
                             {"p": product_id, "s": ctx.terminal.store_id}).scalar_one()
 
 
-def open_window(qtbot, till, allowed=None):
-    window = BackOfficeWindow(till, allowed)
+def open_window(qtbot, till, code="9001", pin="9999"):
+    """The back office for someone logged in (the store manager unless told otherwise)."""
+    window = BackOfficeWindow(till, till.auth.login(code, pin))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -72,9 +75,9 @@ def test_receive_a_purchase_order_by_scanning(qtbot, till):
     assert window.services.purchasing.order(order).status == "partly_received"
 
 
-def test_over_receipt_is_refused_without_a_managers_permission(qtbot, till):
+def test_over_receipt_needs_a_managers_approval_which_is_audited(qtbot, till):
     (a_id, a_code, a_name, a_before), = demo_products(till, 1)
-    window = open_window(qtbot, till, allowed=lambda action: action != "receive_over_order")
+    window = open_window(qtbot, till, "1001", "1111")  # a cashier receives the delivery
     supplier = window.services.purchasing.add_supplier("SUP1", "华润批发")
     order = window.services.purchasing.create_order(supplier, [OrderLineInput(a_id, 1000, 150)])
     window.services.purchasing.send(order)
@@ -83,10 +86,24 @@ def test_over_receipt_is_refused_without_a_managers_permission(qtbot, till):
     purchasing.receive()
     scan(qtbot, purchasing.receiving.scan, a_code)
     scan(qtbot, purchasing.receiving.scan, a_code)
-    purchasing.receiving.allow_over.setChecked(True)  # ticked, but this user may not allow it
     qtbot.mouseClick(purchasing.receiving.post_button, Qt.MouseButton.LeftButton)
-    assert "than ordered" in purchasing.receiving.message.text()
+    assert "than ordered" in purchasing.receiving.message.text()  # not ticked: refused
+    purchasing.receiving.allow_over.setChecked(True)  # ticked, but a cashier may not allow it
+    with with_modal(qtbot, lambda dialog: dialog.reject()):  # the supervisor walks away
+        qtbot.mouseClick(purchasing.receiving.post_button, Qt.MouseButton.LeftButton)
     assert on_hand(till, a_id) == a_before
+    assert purchasing.stack.currentWidget() is purchasing.receiving  # the scans are kept
+
+    def manager_approves(dialog):
+        assert "may not adjust stock" in dialog.findChild(QLabel, "overrideReason").text()
+        qtbot.keyClicks(dialog.credential, "9001")
+        qtbot.keyClicks(dialog.pin, "9999")
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    with with_modal(qtbot, manager_approves):
+        qtbot.mouseClick(purchasing.receiving.post_button, Qt.MouseButton.LeftButton)
+    assert on_hand(till, a_id) == a_before + 2000
+    entry = till.audit.entries(AuditFilter(action_prefix="stock.over_receipt"))[0]
+    assert (entry.actor_code, entry.approver_code) == ("1001", "9001")
 
 
 def test_run_a_small_stocktake_and_post_it(qtbot, till):
@@ -128,7 +145,7 @@ def test_product_list_searches_by_pinyin_initials_and_filters_negative_stock(qtb
                     and all("可口可乐" in r.name for r in products.model.rows), timeout=3000)
     products.search.clear()
     (a_id, _, a_name, a_before), = demo_products(till, 1)
-    window.services.stock.adjust(a_id, a_before + 5000, "lost")
+    window.services.stock.adjust(a_id, a_before + 5000, "lost", actor=window.services.actor)
     products.state.setCurrentIndex(products.state.findData("negative"))
     assert [r.name for r in products.model.rows] == [a_name]
     assert products.model.data(products.model.index(0, 6)) == "-5"
@@ -211,13 +228,13 @@ def test_send_goods_to_another_store_and_receive_them_with_a_difference(qtbot, t
     assert on_hand(till, a_id) == a_before - 5000
     view = page.list_model.rows[0]
     assert view.status == "in_transit"
+    assert page.incoming_model.rows[0].id == view.id  # store 2 lives in this database too
     dialog = ReceiveTransferDialog(view, page)
     qtbot.addWidget(dialog)
     dialog.grid.item(0, 2).setText("4")  # one went missing on the way
-    window.services.transfers.receive(view.id, dialog.received())
-    page.refresh()
+    page.post_receipt(dialog)
     assert page.list_model.rows[0].status == "received"
-    assert f"{a_name} -1" in page.list_model.data(page.list_model.index(0, 4))
+    assert f"{a_name}: short 1" in page.list_model.data(page.list_model.index(0, 4))
 
 
 def test_a_second_device_joins_the_count_and_both_counts_add_up(qtbot, till):

@@ -22,7 +22,7 @@ def product_names(ctx, like):
 
 
 def test_dry_run_lists_problems_then_a_fixed_file_imports_with_progress(qtbot, till, tmp_path):
-    window = BackOfficeWindow(till)
+    window = BackOfficeWindow(till, till.auth.login("9001", "9999"))
     qtbot.addWidget(window)
     dialog = ImportDialog(window.services, window)
     qtbot.addWidget(dialog)

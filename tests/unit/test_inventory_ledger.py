@@ -7,11 +7,11 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlalchemy import func, select, text
 
 from app.db.models import OutboxEvent, StockMovement
-from app.services.errors import NotAllowed, StateError
+from app.services.errors import StateError
 from app.services.inventory.common import Move, write_movements
 from app.services.inventory.purchasing import OrderLineInput
 from app.services.inventory.stock import rebuild_balances
-from tests.factories import COLA, WATER
+from tests.factories import COLA
 from tests.unit.test_inventory_support import make_inventory
 
 
@@ -72,9 +72,9 @@ def apply(inv, product_id, op, qty, expected):
     take = inv.stocktake.start(["饮料"])
     if qty:
         inv.stocktake.count(take, COLA, qty)
-    inv.stocktake.post(take, allowed=True)
+    inv.stocktake.post(take)
     with pytest.raises(StateError):
-        inv.stocktake.post(take, allowed=True)
+        inv.stocktake.post(take)
     return qty
 
 
@@ -105,9 +105,9 @@ def test_a_stocktake_posted_twice_adjusts_once(inv):
     for _ in range(3):
         inv.stocktake.count(take, COLA, device="PDA-1")
     inv.stocktake.count(take, COLA, 90_000, device="PDA-2")  # another device adds to the session
-    assert inv.stocktake.post(take, allowed=True) == 1
+    assert inv.stocktake.post(take) == 1
     with pytest.raises(StateError):
-        inv.stocktake.post(take, allowed=True)
+        inv.stocktake.post(take)
     assert inv.stock.level(cola).on_hand_milli == 93_000
     with inv.sessions() as s:
         kinds = s.scalars(select(StockMovement.quantity_milli).where(
@@ -129,16 +129,8 @@ def test_book_quantity_is_frozen_while_sales_go_on(inv, clock):
     # water was in scope but nobody counted it: it reads as zero
     water = next(l for l in report.lines if l.sku_code == "D0002")
     assert (water.counted_milli, water.was_counted) == (0, False)
-    inv.stocktake.post(take, allowed=True)
+    inv.stocktake.post(take)
     assert inv.stock.level(cola).on_hand_milli == 93_000  # counted 95, minus the 2 sold since
-
-
-def test_posting_a_stocktake_needs_permission(inv):
-    take = inv.stocktake.start()
-    inv.stocktake.count(take, WATER)
-    with pytest.raises(NotAllowed):
-        inv.stocktake.post(take, allowed=False)
-    assert inv.stocktake.view(take).status == "counting"
 
 
 def test_every_stock_change_writes_an_outbox_event_with_it(inv):

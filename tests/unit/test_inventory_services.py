@@ -65,7 +65,7 @@ def test_over_receipt_needs_permission(inv):
     with pytest.raises(NotAllowed):
         inv.purchasing.post_receiving(receiving)
     assert inv.stock.level(inv.product_id("D0002")).on_hand_milli == 50_000
-    inv.purchasing.post_receiving(receiving, allowed_over=True)
+    inv.purchasing.post_receiving(receiving, accept_over=True)
     assert inv.stock.level(inv.product_id("D0002")).on_hand_milli == 53_000
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLab
 from app.services.errors import InvalidInput
 from app.services.inventory.products import BulkPriceChange
 from app.services.inventory.services import InventoryServices
-from ui.backoffice.common import TOUCH, button, parse_yuan
+from ui.backoffice.common import TOUCH, as_actor, button, parse_yuan
 from ui.errors import user_message
 
 
@@ -60,12 +60,17 @@ class BulkPriceDialog(QDialog):
             self.message.setText(user_message(InvalidInput(
                 "Type the change as a percentage (e.g. 5) and an amount in yuan (e.g. 0.50).")))
             return
+        change = BulkPriceChange(
+            price_type=self.price_type.currentData(), percent_bp=int(percent * 100), amount_fen=amount,
+            category_code=key if kind == "category" else None,
+            supplier_id=key if kind == "supplier" else None)
         try:
-            self.changed = self.services.products.bulk_price_change(BulkPriceChange(
-                price_type=self.price_type.currentData(), percent_bp=int(percent * 100), amount_fen=amount,
-                category_code=key if kind == "category" else None,
-                supplier_id=key if kind == "supplier" else None))
+            changed = as_actor(self, self.services, lambda actor, ok:
+                               self.services.products.bulk_price_change(change, actor, ok))
         except Exception as exc:  # noqa: BLE001
             self.message.setText(user_message(exc))
             return
+        if changed is None:  # the supervisor did not approve: nothing changed
+            return
+        self.changed = changed
         self.accept()

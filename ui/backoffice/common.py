@@ -3,14 +3,32 @@ them, touch-sized buttons, simple read-only table models, error display."""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QPushButton, QTableView, QWidget
 
+from app.services.permissions import ManagerApproval, Permission
 from ui.errors import user_message
+from ui.staff import guarded
 
 TOUCH = 44
+T = TypeVar("T")
+
+
+def as_actor(parent: QWidget | None, services,
+             call: Callable[[object, ManagerApproval | None], T]) -> T | None:
+    """Run a guarded service call as the person at the back office (`services.actor`).
+    When they lack the permission, a supervisor approves on the spot and the call runs
+    again with the approval; None when the supervisor cancelled."""
+    return guarded.run_as(parent, getattr(services, "rules", None), getattr(services, "actor", None), call)
+
+
+def approval_up_front(parent: QWidget | None, services,
+                      permission: Permission) -> tuple[bool, ManagerApproval | None]:
+    """For background work: (go on?, approval) asked now, on the UI thread."""
+    return guarded.approval_up_front(parent, getattr(services, "rules", None),
+                                     getattr(services, "actor", None), permission)
 
 
 def yuan(fen: int | None) -> str:

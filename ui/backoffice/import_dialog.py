@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QProgre
 
 from app.services.inventory.import_export import DryRun, ImportRefused
 from app.services.inventory.services import InventoryServices
-from ui.backoffice.common import RowsModel, button, table
+from app.services.permissions import Permission
+from ui.backoffice.common import RowsModel, approval_up_front, button, table
 from ui.errors import user_message
 from ui.tasks import run_in_background
 
@@ -90,10 +91,14 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         if self.path is None or not (self.checked and self.checked.ok):
             return
-        path, checked = self.path, self.checked
+        go_on, approval = approval_up_front(self, self.services, Permission.EDIT_PRODUCTS)
+        if not go_on:
+            return
+        path, checked, actor = self.path, self.checked, self.services.actor
         self.import_button.setEnabled(False)
         self._start(self.tr("Importing…"))
-        run_in_background(lambda: self.services.importer.run(path, self._bridge.changed.emit, checked),
+        run_in_background(lambda: self.services.importer.run(path, self._bridge.changed.emit, checked,
+                                                             actor, approval),
                           self._imported, self._failed)
 
     def _imported(self, result: DryRun) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import InvalidInput
 from app.services.inventory.products import PackInput, ProductDraft
 from app.services.inventory.services import InventoryServices
-from ui.backoffice.common import TOUCH, button, parse_qty, parse_yuan, qty, show_error, yuan
+from ui.backoffice.common import TOUCH, as_actor, button, parse_qty, parse_yuan, qty, show_error, yuan
 
 TAX_RATES = (1300, 900, 600, 300, 0)
 
@@ -127,11 +127,16 @@ class ProductEditor(QDialog):
         try:
             draft = self._read()
             variants = self._variants()
+            products = self.services.products
             if variants:
-                ids = self.services.products.create_variants(draft, *variants)
-                self.saved_id = ids[0]
+                ids = as_actor(self, self.services, lambda actor, ok:
+                               products.create_variants(draft, *variants, actor=actor, approver=ok))
+                saved = ids[0] if ids else None
             else:
-                self.saved_id = self.services.products.save(draft)
+                saved = as_actor(self, self.services, lambda actor, ok: products.save(draft, actor, ok))
+            if saved is None:  # the supervisor did not approve: nothing saved
+                return
+            self.saved_id = saved
             self._save_levels()
         except Exception as exc:  # noqa: BLE001 - shown as a sentence
             from ui.errors import user_message

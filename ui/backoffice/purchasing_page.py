@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import InvalidInput
 from app.services.inventory.purchasing import OrderLineInput, ReceivingSession
 from app.services.inventory.services import InventoryServices
-from ui.backoffice.common import TOUCH, RowsModel, button, parse_qty, parse_yuan, qty, show_error, table, yuan
+from ui.backoffice.common import TOUCH, RowsModel, as_actor, button, parse_qty, parse_yuan, qty, show_error, table, yuan
 from ui.errors import user_message
 
 STATUS_TEXT = {"draft": QT_TRANSLATE_NOOP("PurchasingPage", "draft"),
@@ -22,14 +22,13 @@ STATUS_TEXT = {"draft": QT_TRANSLATE_NOOP("PurchasingPage", "draft"),
 
 
 class PurchasingPage(QWidget):
-    def __init__(self, services: InventoryServices, allowed: Callable[[str], bool],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, services: InventoryServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services, self.allowed = services, allowed
+        self.services = services
         self.stack = QStackedWidget()
         QVBoxLayout(self).addWidget(self.stack)
         self.stack.addWidget(self._orders_panel())
-        self.receiving = ReceivingPanel(services, allowed)
+        self.receiving = ReceivingPanel(services)
         self.receiving.done = self.show_orders
         self.stack.addWidget(self.receiving)
         self.refresh()
@@ -117,9 +116,9 @@ class PurchasingPage(QWidget):
 class ReceivingPanel(QWidget):
     """Scan what arrived: each scan counts one (a case barcode its case), or type a quantity first."""
 
-    def __init__(self, services: InventoryServices, allowed: Callable[[str], bool]) -> None:
+    def __init__(self, services: InventoryServices) -> None:
         super().__init__()
-        self.services, self.allowed = services, allowed
+        self.services = services
         self.session: ReceivingSession | None = None
         self.done: Callable[[], None] = lambda: None
         layout = QVBoxLayout(self)
@@ -199,13 +198,15 @@ class ReceivingPanel(QWidget):
     def post(self) -> None:
         if self.session is None:
             return
-        over = bool(self.session.over_receipt())
-        allowed = over and self.allow_over.isChecked() and self.allowed("receive_over_order")
+        session, accept_over = self.session, self.allow_over.isChecked()
         try:
-            self.services.purchasing.post_receiving(self.session, allowed_over=allowed)
+            posted = as_actor(self, self.services, lambda actor, ok: self.services.purchasing.post_receiving(
+                session, accept_over, actor, ok))
         except Exception as exc:  # noqa: BLE001
             self.message.setStyleSheet("color: #cf222e;")
             self.message.setText(user_message(exc))
+            return
+        if posted is None:  # the supervisor did not approve the over-receipt: keep scanning
             return
         self.session = None
         self.done()

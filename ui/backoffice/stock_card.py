@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 from app.domain.clock import to_local
 from app.services.inventory.common import ADJUSTMENT_REASONS
 from app.services.inventory.services import InventoryServices
-from ui.backoffice.common import TOUCH, RowsModel, button, parse_qty, qty, show_error, table
+from ui.backoffice.common import TOUCH, RowsModel, as_actor, button, parse_qty, qty, show_error, table
 
 
 KIND_TEXT = {
@@ -76,7 +76,11 @@ class StockCardDialog(QDialog):
     def adjust(self) -> None:
         try:
             amount = parse_qty(self.amount.text())
-            self.services.stock.adjust(self.product_id, amount, self.reason.currentData())
+            reason = self.reason.currentData()
+            done = as_actor(self, self.services, lambda actor, ok: self.services.stock.adjust(
+                self.product_id, amount, reason, actor=actor, approver=ok))
+            if done is None:  # the supervisor did not approve
+                return
         except ValueError:
             self.amount.selectAll()
             return

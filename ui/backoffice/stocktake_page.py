@@ -2,22 +2,20 @@
 variance, post it with a manager's permission."""
 from __future__ import annotations
 
-from typing import Callable
-
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from PySide6.QtCore import QSize, Qt
 
 from app.services.inventory.services import InventoryServices
-from ui.backoffice.common import TOUCH, RowsModel, button, parse_qty, qty, show_error, table, yuan
+from app.services.permissions import Permission
+from ui.backoffice.common import TOUCH, RowsModel, approval_up_front, button, parse_qty, qty, show_error, table, yuan
 from ui.errors import user_message
 from ui.tasks import run_in_background
 
 
 class StocktakePage(QWidget):
-    def __init__(self, services: InventoryServices, allowed: Callable[[str], bool],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, services: InventoryServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services, self.allowed = services, allowed
+        self.services = services
         self.stocktake_id: str | None = None
         self.busy = False
         layout = QVBoxLayout(self)
@@ -185,10 +183,13 @@ class StocktakePage(QWidget):
         """Posting a whole store writes many movements: in the background, once."""
         if self.stocktake_id is None or self.busy:
             return
-        stocktake_id, allowed = self.stocktake_id, self.allowed("post_stocktake")
+        go_on, approval = approval_up_front(self, self.services, Permission.STOCK_ADJUSTMENT)
+        if not go_on:
+            return
+        stocktake_id, actor = self.stocktake_id, self.services.actor
         self.busy = True
         self.post_button.setEnabled(False)
-        run_in_background(lambda: self.services.stocktake.post(stocktake_id, allowed=allowed),
+        run_in_background(lambda: self.services.stocktake.post(stocktake_id, actor, approval),
                           self._posted, self._post_failed)
 
     def _posted(self, changed: int) -> None:

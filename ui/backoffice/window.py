@@ -5,12 +5,11 @@ Services are built from ctx.engine / ctx.sessions / ctx.terminal / ctx.clock.
 """
 from __future__ import annotations
 
-from typing import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
+from app.services.auth import StaffMember
 from app.services.inventory.services import InventoryServices
 from ui.backoffice.common import TOUCH
 from ui.backoffice.import_dialog import ImportDialog
@@ -22,17 +21,15 @@ from ui.backoffice.stock_card import StockCardDialog
 from ui.backoffice.stocktake_page import StocktakePage
 from ui.backoffice.transfers_page import TransfersPage
 
-# Until staff permissions land, every action is allowed; the lead passes a check such as
-# `lambda action: staff.can(action)` ('receive_over_order', 'post_stocktake').
-Permission = Callable[[str], bool]
-
-
 class BackOfficeWindow(QMainWindow):
-    def __init__(self, ctx, allowed: Permission | None = None, parent: QWidget | None = None) -> None:
+    """Works for `actor`: the services check their permissions (ctx.rules) and the pages
+    ask a supervisor on the spot when the actor lacks one."""
+
+    def __init__(self, ctx, actor: StaffMember | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.allowed = allowed or (lambda action: True)
-        self.services = InventoryServices.build(ctx.engine, ctx.sessions, ctx.terminal, ctx.clock)
+        self.services = InventoryServices.build(ctx.engine, ctx.sessions, ctx.terminal, ctx.clock,
+                                                getattr(ctx, "rules", None), actor)
         self.setWindowTitle(self.tr("Back office — %1").replace("%1", ctx.terminal.store_name))
         self.resize(1280, 800)
         self.nav = QListWidget()
@@ -41,8 +38,8 @@ class BackOfficeWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 13pt; }")
         self.pages = QStackedWidget()
         self.products = ProductsPage(self.services)
-        self.purchasing = PurchasingPage(self.services, self.allowed)
-        self.stocktake = StocktakePage(self.services, self.allowed)
+        self.purchasing = PurchasingPage(self.services)
+        self.stocktake = StocktakePage(self.services)
         self.transfers = TransfersPage(self.services)
         self.reports = ReportsPage(self.services)
         for number, (title, page) in enumerate(((self.tr("Products"), self.products),
@@ -95,9 +92,10 @@ class BackOfficeWindow(QMainWindow):
         LabelDialog(self.services, product_ids, self).exec()
 
 
-def open_back_office(ctx, parent: QWidget | None = None, allowed: Permission | None = None) -> BackOfficeWindow:
+def open_back_office(ctx, parent: QWidget | None = None,
+                     actor: StaffMember | None = None) -> BackOfficeWindow:
     """Open (and return) the back office as its own window over the till."""
-    window = BackOfficeWindow(ctx, allowed, parent)
+    window = BackOfficeWindow(ctx, actor, parent)
     window.setWindowFlag(Qt.WindowType.Window, True)
     window.show()
     return window

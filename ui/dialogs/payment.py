@@ -1,8 +1,9 @@
 """Paying: cash (quick amounts, change as you type), bank card (amount + slip reference)
 and mobile payment by scanning the customer's code, one after another (split payment).
 
-F1 cash, F2 card, F3 mobile; Enter takes the amount; Delete removes the selected
-payment; Esc goes back to the sale.
+F1 cash, F2 card, F3 mobile; with a member on the sale also F4 points, F5 stored value
+and F6 coupon (scan its code or choose one of the member's). Enter takes the amount;
+Delete removes the selected payment; Esc goes back to the sale.
 """
 from __future__ import annotations
 
@@ -15,15 +16,21 @@ from PySide6.QtWidgets import (
 
 from app.domain.money import Money, MoneyError
 from app.services.checkout import CheckoutService, CompletedSale, MobileOutcome
+from app.services.checkout_members import is_coupon_code
 from app.services.errors import ServiceError
 from app.services.tenders import quick_cash_amounts
 from ui.dialogs.mobile_wait import MobileWaitDialog
 from ui.errors import user_message
+from ui.members.coupon_picker import CouponPicker
 from ui.widgets.keypad import TOUCH_SIZE, Keypad
 
 MODES = (("cash", "F1", QT_TRANSLATE_NOOP("TenderDialog", "Cash")),
          ("card", "F2", QT_TRANSLATE_NOOP("TenderDialog", "Bank card")),
-         ("mobile", "F3", QT_TRANSLATE_NOOP("TenderDialog", "WeChat / Alipay / UnionPay")))
+         ("mobile", "F3", QT_TRANSLATE_NOOP("TenderDialog", "WeChat / Alipay / UnionPay")),
+         ("points", "F4", QT_TRANSLATE_NOOP("TenderDialog", "Points")),
+         ("stored_value", "F5", QT_TRANSLATE_NOOP("TenderDialog", "Stored value")),
+         ("coupon", "F6", QT_TRANSLATE_NOOP("TenderDialog", "Coupon")))
+MEMBER_MODES = ("points", "stored_value", "coupon")  # offered when a member is on the sale
 
 
 def quick_amounts(total: Money) -> list[Money]:
@@ -43,6 +50,11 @@ class TenderDialog(QDialog):
         self.due_label.setObjectName("dueLabel")
         self.due_label.setStyleSheet("font-size: 22pt; font-weight: bold;")
         layout.addWidget(self.due_label)
+        self.member_info = QLabel()
+        self.member_info.setObjectName("paymentMemberInfo")
+        self.member_info.setWordWrap(True)
+        self.member_info.setStyleSheet("font-size: 12pt; color: #7a4b00;")
+        layout.addWidget(self.member_info)
         layout.addLayout(self._mode_buttons())
         self.tenders = QListWidget()
         self.tenders.setObjectName("tenderList")
@@ -68,8 +80,13 @@ class TenderDialog(QDialog):
         self.set_mode("cash")
 
     # --- layout ------------------------------------------------------------------
-    def _mode_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _mode_buttons(self) -> QVBoxLayout:
+        """Cash, card and mobile; below them the member's tenders when a member is on the sale."""
+        rows = QVBoxLayout()
+        row, member_row = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(row)
+        if self.has_member:
+            rows.addLayout(member_row)
         self.mode_buttons: dict[str, QPushButton] = {}
         for mode, key, text in MODES:
             label = QCoreApplication.translate("TenderDialog", text)
@@ -81,8 +98,17 @@ class TenderDialog(QDialog):
             button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
             QShortcut(QKeySequence(key), self, activated=lambda m=mode: self.set_mode(m))
             self.mode_buttons[mode] = button
-            row.addWidget(button)
-        return row
+            if mode not in MEMBER_MODES:
+                row.addWidget(button)
+            elif self.has_member:
+                member_row.addWidget(button)
+            else:
+                button.hide()
+        return rows
+
+    @property
+    def has_member(self) -> bool:
+        return self.checkout.draft is not None and self.checkout.draft.member is not None
 
     def _fields(self) -> QVBoxLayout:
         box = QVBoxLayout()
@@ -101,7 +127,8 @@ class TenderDialog(QDialog):
         self.code.setMinimumHeight(48)
         self.code.setPlaceholderText(self.tr("Scan the customer's payment code"))
         self.code.returnPressed.connect(self.submit)
-        for widget in (self.tendered, self.reference, self.code):
+        self.coupons = CouponPicker()
+        for widget in (self.tendered, self.reference, self.code, self.coupons):
             box.addWidget(widget)
         return box
 
@@ -131,18 +158,34 @@ class TenderDialog(QDialog):
         return self.checkout.draft.due
 
     def set_mode(self, mode: str) -> None:
+        if mode in MEMBER_MODES and not self.has_member:
+            return  # points, stored value and coupons need the member on the sale (F1)
         self.mode = mode
         for name, button in self.mode_buttons.items():
             button.setChecked(name == mode)
         self.reference.setVisible(mode == "card")
         self.code.setVisible(mode == "mobile")
+        self.coupons.setVisible(mode == "coupon")
+        self.tendered.setVisible(mode != "coupon")
         hints = {"cash": self.tr("Cash given (empty = exact amount)"),
                  "card": self.tr("Amount on the card (empty = all that is due)"),
-                 "mobile": self.tr("Amount (empty = all that is due)")}
+                 "mobile": self.tr("Amount (empty = all that is due)"),
+                 "points": self.tr("Amount (empty = the most points may pay)"),
+                 "stored_value": self.tr("Amount (empty = all that is due)"),
+                 "coupon": ""}
         self.tendered.setPlaceholderText(hints[mode])
+        if mode == "coupon":
+            self._load_coupons()
         self._fill_quick_buttons()
         self._update_change(self.tendered.text())
-        (self.code if mode == "mobile" else self.tendered).setFocus()
+        focus = {"mobile": self.code, "coupon": self.coupons.code}.get(mode, self.tendered)
+        focus.setFocus()
+
+    def _load_coupons(self) -> None:
+        try:
+            self.coupons.set_coupons(self.checkout.members.usable_coupons())
+        except ServiceError as exc:
+            self.error.setText(user_message(exc))
 
     def _fill_quick_buttons(self) -> None:
         while self.quick.count():
@@ -181,13 +224,34 @@ class TenderDialog(QDialog):
     def _refresh(self) -> None:
         draft = self.checkout.draft
         self.due_label.setText(self.tr("Total due: %1").replace("%1", draft.due.format()))
+        self._show_member()
         self.tenders.clear()
         for tender in draft.tenders:
             ref = f"  …{tender.reference[-4:]}" if tender.reference else ""
             self.tenders.addItem(f"{tender.name}  {tender.amount.format()}{ref}")
 
+    def _show_member(self) -> None:
+        self.member_info.setVisible(self.has_member)
+        if not self.has_member:
+            return
+        try:
+            standing = self.checkout.members.standing()
+            most = self.checkout.members.quote_points().max_amount
+        except ServiceError as exc:
+            self.member_info.setText(user_message(exc))
+            return
+        self.member_info.setText(
+            self.tr("Member %1: %2 points (up to %3 on this order), stored value %4")
+            .replace("%1", standing.member.summary.name).replace("%2", f"{standing.points:,}")
+            .replace("%3", most.format()).replace("%4", standing.stored_value.format()))
+
     def accept_scan(self, code: str) -> None:
-        """A scan while paying is the customer's payment code."""
+        """A scan while paying is a member's coupon, or the customer's payment code."""
+        if self.has_member and is_coupon_code(code):
+            self.set_mode("coupon")
+            self.coupons.code.setText(code.strip())
+            self.submit()
+            return
         self.set_mode("mobile")
         self.code.setText(code)
         self.submit()
@@ -197,6 +261,8 @@ class TenderDialog(QDialog):
         try:
             if self.mode == "mobile":
                 self._pay_mobile()
+            elif self.mode in MEMBER_MODES:
+                self._after(self._pay_member())
             else:
                 completed = self.checkout.add_tender(self.mode, self.tendered.text(),
                                                      self.reference.text())
@@ -204,6 +270,18 @@ class TenderDialog(QDialog):
         except ServiceError as exc:
             self.error.setText(user_message(exc))
             (self.code if self.mode == "mobile" else self.tendered).selectAll()
+
+    def _pay_member(self) -> CompletedSale | None:
+        members = self.checkout.members
+        if self.mode == "points":
+            return members.pay_points(self.tendered.text())
+        if self.mode == "stored_value":
+            return members.pay_stored_value(self.tendered.text())
+        code = self.coupons.chosen_code()
+        if not code:
+            self.error.setText(self.tr("Scan the coupon code or choose a coupon."))
+            return None
+        return members.pay_coupon(code)
 
     def _pay_mobile(self) -> None:
         code = self.code.text().strip()
@@ -230,6 +308,7 @@ class TenderDialog(QDialog):
             return
         self.tendered.clear()
         self.reference.clear()
+        self.coupons.code.clear()
         self._refresh()
         self.set_mode(self.mode)
 
@@ -249,6 +328,12 @@ class TenderDialog(QDialog):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit()
+            # the amount, reference and code fields submit on returnPressed themselves and
+            # then pass the key on: submitting again would take a second payment
+            if self.focusWidget() not in (self.tendered, self.reference, self.code):
+                self.submit()
+            return
+        if self.mode == "coupon" and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.coupons.step_selection(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)

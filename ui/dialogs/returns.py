@@ -1,6 +1,7 @@
 """Returns: find the sale by receipt number (typed, or the receipt's barcode scanned),
 choose lines and quantities, refund to the original payment, in cash, or as credit
-toward the sale on the till (exchange)."""
+toward the sale on the till (exchange). An exchange writes nothing here: its refund is
+written with the new sale, in one transaction (app.services.checkout_exchange)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -16,7 +17,9 @@ from app.services.auth import StaffMember
 from app.services.errors import InvalidInput, ServiceError
 from app.services.permissions import PermissionDenied
 from ui.dialogs.manager_override import ask_for_approval
-from app.services.returns import RefundDone, ReturnsService, SaleForReturn, refund_amount
+from app.services.returns import (
+    ExchangeCredit, RefundDone, ReturnsService, SaleForReturn, refund_amount,
+)
 from ui.errors import user_message
 from ui.widgets.keypad import TOUCH_SIZE
 
@@ -37,6 +40,7 @@ class ReturnDialog(QDialog):
         self.exchange_due = exchange_due
         self.sale: SaleForReturn | None = None
         self.refund: RefundDone | None = None
+        self.exchange: ExchangeCredit | None = None   # to pay toward the sale on the till
         self.to = "original"
         layout = QVBoxLayout(self)
         self.receipt = QLineEdit()
@@ -162,21 +166,26 @@ class ReturnDialog(QDialog):
         if self.sale is None:
             self.error.setText(self.tr("Find the sale first: scan or type the receipt number."))
             return
-        def refund(approver):
-            return self.returns.refund(
-                self.sale.sale_id, self.items(), self.cashier, self.refund_to.currentData(),
-                exchange_due=self.exchange_due, approver=approver)
+        to = self.refund_to.currentData()
+
+        def refund(approver) -> None:
+            if to == "exchange":  # checked now, written with the new sale
+                self.exchange = self.returns.prepare_exchange(
+                    self.sale.sale_id, self.items(), self.cashier, approver=approver)
+            else:
+                self.refund = self.returns.refund(self.sale.sale_id, self.items(), self.cashier,
+                                                  to, approver=approver)
         try:
             try:
-                self.refund = refund(None)
+                refund(None)
             except PermissionDenied as denied:  # a supervisor approves on the spot
                 approval = ask_for_approval(self, self.perms, denied.permission, user_message(denied))
                 if approval is None:
                     self.error.setText(user_message(denied))
                     return
-                self.refund = refund(approval)
+                refund(approval)
         except ServiceError as exc:
             self.error.setText(user_message(exc))
             return
-        self.to = self.refund_to.currentData()
+        self.to = to
         self.accept()

@@ -76,6 +76,11 @@ class MemberLookupDialog(QDialog):
             return
         self._show(found)
 
+    def accept_scan(self, code: str) -> None:
+        """A scan while the dialog is open: the member code on the phone, or a card."""
+        self.query.setText(code.strip())
+        self.submit()
+
     def _show(self, found: list[MemberSummary]) -> None:
         self._matches = found
         self.matches.clear()

@@ -82,4 +82,5 @@ class MemberProfilePanel(QWidget):
             self.recent.addItem(self.tr("No purchases yet"))
         for purchase in p.recent:
             when = to_local(purchase.completed_at, self._tz).strftime("%Y-%m-%d %H:%M")
-            self.recent.addItem(f"{when}  {purchase.receipt_no}  {purchase.total.format()}")
+            where = "" if purchase.channel == "store" else f"  [{purchase.channel} · {purchase.status}]"
+            self.recent.addItem(f"{when}  {purchase.receipt_no}  {purchase.total.format()}{where}")

@@ -16,7 +16,7 @@ from app.bootstrap import AppContext
 from app.domain.money import Money
 from app.domain.quantity import Quantity, QuantityError
 from app.services.checkout import DiscountLimit, PriceRequired, WeightRequired
-from app.services.errors import ServiceError, StateError
+from app.services.errors import NotFound, ServiceError, StateError
 from app.services.permissions import PermissionDenied
 from ui.dialogs.manager_override import ask_for_approval
 from app.services.held_sales import HeldSales
@@ -27,6 +27,7 @@ from ui.dialogs.payment import TenderDialog
 from ui.dialogs.quantity import QuantityDialog
 from ui.dialogs.returns import ReturnDialog
 from ui.dialogs.search import SearchDialog
+from ui.members.checkout_panel import CheckoutMemberSide
 from drivers.display import item_lines
 from ui.errors import user_message
 from ui.tasks import run_in_background
@@ -37,6 +38,9 @@ from ui.widgets.keypad import TOUCH_SIZE
 QUANTITY_PREFIX = re.compile(r"^(\d{1,4})\*(.+)$")
 
 ACTIONS = (
+    ("member", "F1", QT_TRANSLATE_NOOP("CheckoutScreen", "Member")),
+    ("salesperson", "Shift+F1", QT_TRANSLATE_NOOP("CheckoutScreen", "Salesperson")),
+    ("line_salesperson", "Shift+F2", QT_TRANSLATE_NOOP("CheckoutScreen", "Line salesperson")),
     ("quantity", "F2", QT_TRANSLATE_NOOP("CheckoutScreen", "Quantity")),
     ("search", "F3", QT_TRANSLATE_NOOP("CheckoutScreen", "Search")),
     ("remove", "F4", QT_TRANSLATE_NOOP("CheckoutScreen", "Remove line")),
@@ -52,7 +56,7 @@ ACTIONS = (
     # F12 opens the payment dialog (cash first, then card and mobile there)
     ("pay", "F12", QT_TRANSLATE_NOOP("CheckoutScreen", "Cash")),
 )
-BUTTONS_PER_ROW = 7
+BUTTONS_PER_ROW = 8
 # Without staff rules (a till built without them), a cashier may give up to 10% / ¥50;
 # with them the service takes the limit from the cashier's role.
 CASHIER_DISCOUNT_LIMIT = DiscountLimit(Decimal(10), Money(5000))
@@ -72,8 +76,10 @@ class CheckoutScreen(QWidget):
         self.checkout = ctx.checkout
         self.held = HeldSales(ctx.sessions, ctx.checkout, ctx.terminal, ctx.clock)
         self.returns = ReturnsService(ctx.sessions, ctx.terminal, ctx.clock, ctx.checkout.payments,
-                                      guard=ctx.checkout.guard)
+                                      guard=ctx.checkout.guard, members=ctx.members.tenders)
         self.model = CartTableModel(self)
+        self.member_side = CheckoutMemberSide(ctx, self.checkout, self, self._report,
+                                              self.selected_line, self.refresh)
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(self._scan_row())
@@ -129,6 +135,7 @@ class CheckoutScreen(QWidget):
         panel.setObjectName("totalsPanel")
         panel.setStyleSheet("#totalsPanel { background: #f6f8fa; border-radius: 8px; }")
         box = QVBoxLayout(panel)
+        box.addWidget(self.member_side.panel)
         caption = QLabel(self.tr("Total"))
         caption.setStyleSheet("font-size: 14pt; color: #57606a;")
         self.total_label = QLabel()
@@ -158,7 +165,10 @@ class CheckoutScreen(QWidget):
 
     def _action_bar(self) -> QGridLayout:
         grid = QGridLayout()
-        handlers = {"quantity": self.change_quantity, "search": self.open_search,
+        side = self.member_side
+        handlers = {"member": side.find_member, "salesperson": side.choose_salesperson,
+                    "line_salesperson": side.choose_line_salesperson,
+                    "quantity": self.change_quantity, "search": self.open_search,
                     "remove": self.remove_selected, "reprint": self.reprint_requested.emit,
                     "reprint_any": self.reprint_any, "discount": self.line_discount,
                     "order_discount": self.order_discount, "hold": self.hold_or_recall,
@@ -223,7 +233,10 @@ class CheckoutScreen(QWidget):
             self.open_payment()
 
     def add_code(self, text: str) -> None:
-        """A scan or a typed code; '3*code' adds three."""
+        """A scan or a typed code; '3*code' adds three. Member codes, member cards and
+        salesperson badges go to the member side."""
+        if self.member_side.take_scan(text):
+            return
         quantity = price = None
         match = QUANTITY_PREFIX.match(text)
         if match:
@@ -241,15 +254,18 @@ class CheckoutScreen(QWidget):
                 if price is None:
                     return
             except ServiceError as exc:
+                if isinstance(exc, NotFound) and self.member_side.take_unknown_code(text):
+                    return
                 self.show_error(user_message(exc))
                 return
         else:
             return
         self.show_message("")
         self.refresh(select_last=True)
-        amount = self.checkout.draft.priced.line(line.line_id).amount
+        priced = self.checkout.draft.priced.line(line.line_id)  # at a member price, if any
+        amount = priced.amount
         self.last_label.setText(f"{line.product.name}\n{line.quantity.format()} × "
-                                f"{line.product.unit_price.format()} = {amount.format()}")
+                                f"{priced.base_price.format()} = {amount.format()}")
         self._show_customer(line.product.name, amount, self.checkout.draft.total)
         draft = self.checkout.draft
         self.line_added.emit(line.product.name, line.quantity.format(), amount,
@@ -399,6 +415,9 @@ class CheckoutScreen(QWidget):
         self.refresh()
         if completed is not None:
             self.last_label.clear()
+            if completed.refund is not None:  # an exchange: its refund slip with the receipt
+                refund_id, receipts = completed.refund.refund_id, self.ctx.receipts
+                run_in_background(lambda: receipts.print_refund(refund_id), None, None)
             self.sale_completed.emit(completed)
 
     def open_return(self) -> None:
@@ -406,21 +425,34 @@ class CheckoutScreen(QWidget):
         exchange_due = draft.due if draft and not draft.cart.is_empty() and not draft.tenders \
             else None
         dialog = ReturnDialog(self.returns, draft.cashier, exchange_due, self)
-        if not dialog.exec() or dialog.refund is None:
+        if not dialog.exec():
+            return
+        if dialog.exchange is not None:
+            self._take_exchange(dialog.exchange)
             return
         refund = dialog.refund
         receipts = self.ctx.receipts
         run_in_background(lambda: receipts.print_refund(refund.refund_id), None, None)
         self.show_message(self.tr("Refund %1: %2").replace("%1", refund.refund_no)
                           .replace("%2", ", ".join(f"{n} {a.format()}" for n, a in refund.tenders)))
-        credit = dict(refund.tenders).get("exchange")
-        if credit is not None:
-            try:
-                completed = self.checkout.add_tender("exchange", credit.plain(), refund.refund_no)
-            except ServiceError as exc:
-                self.show_error(user_message(exc))
-                return
-            self._finish(completed)
+
+    def _take_exchange(self, exchange) -> None:
+        """Returned goods pay toward this sale; their refund is written with the sale."""
+        try:
+            completed = self.checkout.add_exchange(exchange)
+        except ServiceError as exc:
+            self.show_error(user_message(exc))
+            return
+        if completed is None:
+            self.refresh()
+            self.show_message(self.tr("Exchange credit %1: take the rest of the payment.")
+                              .replace("%1", exchange.credit.format()))
+            return
+        back = dict(completed.refund.tenders).get("cash")
+        if back is not None:
+            self.show_message(self.tr("Exchange done: give back %1 in cash.")
+                              .replace("%1", back.format()))
+        self._finish(completed)
 
     def reprint_any(self) -> None:
         number, ok = QInputDialog.getText(self, self.tr("Reprint a receipt"),
@@ -456,6 +488,7 @@ class CheckoutScreen(QWidget):
                                .replace("%2", draft.due.format()) if draft and draft.tenders else "")
         for label in (self.saved_label, self.rounding_label, self.due_label):
             label.setVisible(bool(label.text()))  # no gaps in the panel for what is not there
+        self.member_side.refresh()
         if select_last and lines:
             self.table.selectRow(len(lines) - 1)
             self.table.scrollToBottom()
@@ -467,6 +500,9 @@ class CheckoutScreen(QWidget):
         current = self.table.selectionModel().selectedRows()
         row = current[0].row() if current else rows - 1
         self.table.selectRow(max(0, min(rows - 1, row + step)))
+
+    def _report(self, text: str, error: bool) -> None:
+        (self.show_error if error else self.show_message)(text)
 
     def show_message(self, text: str) -> None:
         self.message.setStyleSheet("color: #24292f; font-size: 12pt;")

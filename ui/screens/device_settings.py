@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import to_local
+from app.services.auth import StaffMember
 from app.services.devices import DeviceService, DrawerService
 from app.services.errors import ServiceError
+from app.services.permissions import Permission
 from drivers import detect
 from ui.errors import user_message
+from ui.staff.guarded import approval_up_front, run_as
 from ui.tasks import run_in_background
 
 CONTEXT = "DeviceSettings"
@@ -91,12 +94,14 @@ class DeviceSettingsScreen(QWidget):
     scan_seen = Signal(str)  # serial scans arrive on the scanner's thread
     back_requested = Signal()
 
-    def __init__(self, devices: DeviceService, drawer: DrawerService, actor: str = "settings",
+    def __init__(self, devices: DeviceService, drawer: DrawerService, actor: StaffMember | str = "settings",
                  wedge_scanner=None, tz: tzinfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tz = tz
         self.devices = devices
         self.drawer = drawer
+        # who changes the settings: the person logged in (the main window sets it when the
+        # screen opens); the services check DEVICE_SETTINGS / OPEN_DRAWER for them
         self.actor = actor
         self.rows: dict[str, DeviceRow] = {}
         self._listening = False
@@ -251,11 +256,15 @@ class DeviceSettingsScreen(QWidget):
 
     # --- apply and test ------------------------------------------------------------------------
     def apply(self, kind: str) -> None:
-        row = self.rows[kind]
+        row, url = self.rows[kind], self.rows[kind].url.text()
         try:
-            self.devices.apply(kind, row.url.text())
+            saved = run_as(self, self.devices.settings.rules, self.actor,
+                           lambda actor, ok: self.devices.apply(kind, url, actor, ok) or True)
         except ServiceError as exc:
             row.show_result(user_message(exc), False)
+            return
+        if saved is None:
+            row.show_result(self.tr("Not saved: the supervisor did not approve."), False)
             return
         row.show_result(self.tr("Saved. Use the test button to check it."), True)
 
@@ -264,8 +273,15 @@ class DeviceSettingsScreen(QWidget):
         if kind == "scanner":
             self.listen_for_scan()
             return
+        try:
+            action, describe = self._test_action(kind)
+        except ServiceError as exc:
+            row.show_result(user_message(exc), False)
+            return
+        if action is None:
+            row.show_result(self.tr("Not tested: the supervisor did not approve."), False)
+            return
         row.show_result(self.tr("Testing…"), True)
-        action, describe = self._test_action(kind)
         run_in_background(action, lambda result: row.show_result(describe(result), True),
                           lambda exc: row.show_result(_error_text(exc), False))
 
@@ -274,7 +290,12 @@ class DeviceSettingsScreen(QWidget):
             return self.devices.print_test_page, lambda _job: self.tr(
                 "The test page is in the print queue; check that it came out with Chinese text and both codes.")
         if kind == "drawer":
-            return (lambda: self.drawer.open("test", self.actor, True)), lambda _kick: self.tr(
+            # opening the drawer is OPEN_DRAWER even for a test: ask now, kick in the background
+            go_on, approval = approval_up_front(self, self.drawer.rules, self.actor, Permission.OPEN_DRAWER)
+            if not go_on:
+                return None, None
+            actor = self.actor
+            return (lambda: self.drawer.open("test", actor, approval)), lambda _kick: self.tr(
                 "The drawer was told to open.")
         if kind == "display":
             text = self.display_text.text()

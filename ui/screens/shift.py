@@ -60,6 +60,7 @@ def _parse_amount(text: str) -> Money:
 class ShiftScreen(QWidget):
     done = Signal()              # back to the checkout
     shift_closed = Signal(object)  # ShiftReport (Z)
+    handed_over = Signal(object)   # StaffMember: the next cashier, whose shift is now open
 
     def __init__(self, shifts: ShiftService, perms: PermissionService, printer,
                  parent: QWidget | None = None) -> None:
@@ -154,6 +155,7 @@ class ShiftScreen(QWidget):
         row = QHBoxLayout()
         row.addWidget(_button(self.tr("Back"), "countBack", self.show_current))
         row.addWidget(_button(self.tr("Close shift and print Z report"), "confirmClose", self.close_shift))
+        row.addWidget(_button(self.tr("Hand over to the next cashier"), "handOver", self.hand_over))
         layout.addLayout(row)
         layout.addStretch(1)
         return page
@@ -256,6 +258,26 @@ class ShiftScreen(QWidget):
             self._show_report(report)
             self.print_report()
             self.shift_closed.emit(report)
+
+    def hand_over(self) -> None:
+        """交接班: the blind count closes this shift; the next cashier's opens with that cash."""
+        from ui.screens.handover import ask_next_cashier
+
+        next_cashier = ask_next_cashier(self._perms.auth, self)
+        if next_cashier is None:
+            return
+        counts = self.denominations()
+        done = self._guarded(lambda: with_override(self, self._perms, lambda ok: self._shifts.handover(
+            self.actor, counts, next_cashier, approver=ok)))
+        if done is None:
+            return
+        report, _opened = done
+        self.status.setText(self._closed_text(report))
+        self._show_report(report)
+        self.print_report()
+        self.shift_closed.emit(report)
+        self.actor = next_cashier
+        self.handed_over.emit(next_cashier)
 
     def _closed_text(self, report: ShiftReport) -> str:
         diff = report.over_short

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ExplainStep:
-    code: str          # base_price, item_promotion, manual_discount, order_promotion,
+    code: str          # base_price, item_promotion, member_discount, manual_discount, order_promotion,
                        # order_manual_discount, rounding, total
     amount: Money      # the step's signed effect; the resulting amount for base_price/total
     zh: str
@@ -88,6 +88,11 @@ def _promotion_step(adj: "Adjustment", applied: "AppliedPromotion | None") -> Ex
 
 
 def _other_step(adj: "Adjustment") -> ExplainStep:
+    if adj.source == "member":
+        return ExplainStep("member_discount", adj.amount,
+                           f"会员折扣【{adj.label}】{adj.detail} {adj.amount}",
+                           f"member level discount '{adj.label}' {adj.detail}: {adj.amount}",
+                           {"level": adj.label, "detail": adj.detail})
     if adj.source == "rounding":
         return ExplainStep("rounding", adj.amount, f"抹零分摊 {adj.amount}",
                            f"rounding share: {adj.amount}", {"detail": adj.detail})

@@ -80,6 +80,11 @@ def _line_adjustments(setup: Setup, plan: Plan, order_shares: list[int],
                       ) -> list[list[Adjustment]]:
     adjustments: list[list[Adjustment]] = [[] for _ in setup.lines]
     _promotion_adjustments(plan.item_apps, Level.ITEM, adjustments)
+    context = setup.context
+    for index, off in plan.level.items():
+        adjustments[index].append(Adjustment(
+            AdjustmentSource.MEMBER, Level.ITEM, Money(-off), label=context.level_name or "会员折扣",
+            detail=ManualDiscount.percent(context.level_percent_off).describe_zh()))
     for index, (_before, _requested, applied) in plan.manual.items():
         if applied:
             discount = setup.lines[index].manual_discount
@@ -155,4 +160,4 @@ def finish(setup: Setup, plan: Plan, order_discount: ManualDiscount | None) -> P
         total=Money(sum(amounts)), tax_total=Money(sum(tax_by_rate.values())),
         tax_by_rate={rate: Money(fen) for rate, fen in sorted(tax_by_rate.items())},
         applied_promotions=_applied(plan), rounding_mode=setup.context.rounding,
-        rounding_blocked_by_floor=blocked)
+        rounding_blocked_by_floor=blocked, member_total=Money(-sum(plan.level.values())))

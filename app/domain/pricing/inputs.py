@@ -201,15 +201,26 @@ class PriceContext:
     member_level: str | None = None
     member_id: str | None = None
     member_usage: Mapping[str, int] = field(default_factory=dict)
+    # The member level's discount (会员折扣): what a member pays in basis points of the
+    # amount, 9500 = 95折; 10000 = none. ``level_name`` labels it on the receipt.
+    level_discount_bp: int = 10000
+    level_name: str = ""
     manual_limit_percent: Decimal | None = Decimal(0)
     manual_limit_amount: Money | None = Money(0)
     rounding: RoundingMode = RoundingMode.NONE
 
     def __post_init__(self) -> None:
         _check_aware(self.now, "PriceContext.now")
+        if not 0 < self.level_discount_bp <= 10000:
+            raise PricingError(f"level discount must be in (0, 10000] basis points: "
+                               f"{self.level_discount_bp}")
         if self.manual_limit_percent is not None:
             object.__setattr__(self, "manual_limit_percent",
                                as_percent(self.manual_limit_percent, "manual limit percent"))
+
+    @property
+    def level_percent_off(self) -> Decimal:
+        return Decimal(10000 - self.level_discount_bp) / 100
 
     @property
     def is_member(self) -> bool:

@@ -7,6 +7,9 @@ Order of work for one cart (steps 5-6 live in ``finish``):
 2. item offers: exclusive ones compete for pieces (customer-best combination,
    see ``selection``), stackable ones then apply in priority order, each on the
    amounts the previous steps left;
+2b. the member level's discount (会员折扣) on lines still at their regular price
+   (a member or special price is already the better price: the two never stack),
+   never below the floor;
 3. the cashier's line discounts (within limits, never below the floor);
 4. order offers (满减/满折) on the amounts after steps 2-3, the same way;
 5. the cashier's order discount, then 抹零, both spread over lines;
@@ -28,7 +31,8 @@ from app.domain.money import Money
 from app.domain.pricing.base_price import BasePrice, choose_base_price
 from app.domain.pricing.book import PromotionBook
 from app.domain.pricing.errors import FloorPriceError, ManualDiscountLimitError
-from app.domain.pricing.inputs import ManualDiscount, PriceContext, PricingLine
+from app.domain.pricing.arith import percent_of
+from app.domain.pricing.inputs import ManualDiscount, PriceContext, PriceSource, PricingLine
 from app.domain.pricing.offers import Application, StageView, allocate_order_offer, evaluate
 from app.domain.pricing.promotions import Promotion
 from app.domain.pricing.selection import choose_exclusive
@@ -71,6 +75,7 @@ class Plan:
     manual: dict[int, tuple[int, int, int]]   # line -> (amount before, requested, applied)
     amounts: list[int]                        # after promotions and line discounts
     exclusive_ids: frozenset[str]
+    level: dict[int, int]                     # line -> fen off by the member level's discount
 
     @property
     def to_pay(self) -> int:
@@ -141,6 +146,27 @@ def _item_stage(setup: Setup, view: StageView, allowed: frozenset[str] | None) -
     return apps
 
 
+def level_discount_lines(setup: Setup) -> list[int]:
+    """Lines the member level's discount applies to: those still at the regular price."""
+    if setup.context.level_discount_bp >= 10000:
+        return []
+    return [i for i, base in enumerate(setup.bases) if base.source is PriceSource.REGULAR
+            and not setup.lines[i].open_price]
+
+
+def _level_stage(setup: Setup, amounts: list[int]) -> dict[int, int]:
+    """The level's discount on what item offers left of each line, stopping at the floor."""
+    percent = setup.context.level_percent_off
+    level: dict[int, int] = {}
+    for index in level_discount_lines(setup):
+        before = amounts[index]
+        off = min(percent_of(before, percent), before - setup.lower_bound(index, before))
+        if off > 0:
+            amounts[index] -= off
+            level[index] = off
+    return level
+
+
 def _line_manual_stage(setup: Setup, amounts: list[int]) -> dict[int, tuple[int, int, int]]:
     """Apply line discounts, clamped at the floor; ``check_line_manual`` refuses
     the clamped ones once the plan is chosen."""
@@ -174,11 +200,12 @@ def run_plan(setup: Setup, allowed: frozenset[str] | None) -> Plan:
     """Price the cart with all exclusive promotions (``allowed`` None) or only those named."""
     view = StageView(setup.lines, list(setup.base_amounts), setup.pieces, setup.full_units)
     item_apps = _item_stage(setup, view, allowed)
+    level = _level_stage(setup, view.amounts)
     manual = _line_manual_stage(setup, view.amounts)
     order_apps = _order_stage(setup, view, allowed)
     exclusive_ids = frozenset(app.promotion.id for app in item_apps + order_apps
                               if app.promotion.exclusive)
-    return Plan(item_apps, order_apps, manual, view.amounts, exclusive_ids)
+    return Plan(item_apps, order_apps, manual, view.amounts, exclusive_ids, level)
 
 
 # --- choosing the plan ----------------------------------------------------
@@ -196,6 +223,9 @@ def _saving_ceiling(setup: Setup) -> int:
             ceiling += len(setup.eligible[promotion.id])
     for index in setup.manual_lines:
         ceiling += setup.lines[index].manual_discount.off_for(setup.base_amounts[index])
+    percent = setup.context.level_percent_off
+    for index in level_discount_lines(setup):  # rounded per line: up to a fen more each
+        ceiling += percent_of(setup.base_amounts[index], percent) + 1
     return ceiling
 
 

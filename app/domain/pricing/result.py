@@ -2,8 +2,8 @@
 
 Adjustment amounts are signed (negative takes money off, a 抹零 half-up may
 add), so for every line ``amount == base_amount + sum(adjustments)`` and for
-the cart ``total == subtotal + promotion_total + manual_total + rounding ==
-sum(line amounts)``.
+the cart ``total == subtotal + promotion_total + member_total + manual_total +
+rounding == sum(line amounts)``.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from app.domain.quantity import Quantity
 
 class AdjustmentSource(str, Enum):
     PROMOTION = "promotion"
+    MEMBER = "member"      # the member level's discount (会员折扣)
     MANUAL = "manual"
     ROUNDING = "rounding"
 
@@ -38,7 +39,7 @@ class Adjustment(NamedTuple):
     level: Level
     amount: Money                       # signed: negative = money off
     promotion_id: str | None = None     # None for manual discounts and rounding
-    label: str = ""                     # promotion name, "手工折扣" or "抹零"
+    label: str = ""                     # promotion name, level name, "手工折扣" or "抹零"
     kind: PromotionKind | None = None
     units: int = 0                      # pieces an item offer discounted on this line
     detail: str = ""                    # e.g. "9折", "满200减50", "2对"
@@ -99,6 +100,7 @@ class PricedCart:
     applied_promotions: tuple[AppliedPromotion, ...]
     rounding_mode: RoundingMode
     rounding_blocked_by_floor: bool = False   # 抹零 skipped: every line at its floor
+    member_total: Money = Money(0)            # the member level's discount (signed)
 
     def line(self, line_id: str) -> PricedLine:
         for line in self.lines:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.db.models import StockMovement
+from app.db.models import Product, StockMovement
 from app.domain.ids import new_id
 from app.services.errors import InvalidInput, NotFound
 from app.sync.outbox import add_event
@@ -40,10 +40,13 @@ def write_movements(session: Session, *, store_id: str, kind: str, moves: list[M
     if not rows:
         return rows
     session.add_all(rows)
+    # the cloud keys stock by SKU: product ids are each till's own
+    skus = dict(session.execute(select(Product.id, Product.sku_code).where(
+        Product.id.in_({r.product_id for r in rows}))).all())
     add_event(session, "stock.movements", ref_id, {
         "store_id": store_id, "kind": kind, "ref_type": ref_type, "ref_id": ref_id,
         "at": now.isoformat(),
-        "movements": [{"id": r.id, "product_id": r.product_id,
+        "movements": [{"id": r.id, "product_id": r.product_id, "sku_code": skus.get(r.product_id),
                        "quantity_milli": r.quantity_milli, "note": r.note} for r in rows],
     }, now)
     session.flush()

@@ -14,10 +14,14 @@ from app.db.models_inventory import Brand, PackUnit, ProductExtra
 from app.domain.clock import Clock
 from app.domain.search_text import pinyin_forms
 from app.db.catalog_rows import index_products, next_search_rowid
+from app.services.audit import AuditAction
+from app.services.auth import StaffMember
 from app.services.catalog_load import CatalogLoader
 from app.services.errors import InvalidInput, NotFound
 from app.services.inventory import validation as rules
 from app.services.inventory.common import set_chain_price
+from app.services.permissions import Approval, ManagerApproval, Permission
+from app.services.staff_rules import StaffRules, audit_action, authorise
 from app.sync.outbox import add_event
 
 PRICE_TYPES = ("retail", "member", "cost", "floor")
@@ -65,10 +69,15 @@ class BulkPriceChange:
 
 
 class ProductService:
-    def __init__(self, sessions: sessionmaker[Session], store_id: str, clock: Clock) -> None:
+    """Writes need EDIT_PRODUCTS (or a supervisor's approval) when the till has staff
+    rules, and each is audited in its own transaction."""
+
+    def __init__(self, sessions: sessionmaker[Session], store_id: str, clock: Clock,
+                 rules: StaffRules | None = None) -> None:
         self._sessions = sessions
         self._store_id = store_id
         self._clock = clock
+        self.rules = rules
 
     # --- reading -----------------------------------------------------------------
     def get(self, product_id: str) -> ProductDraft:
@@ -106,22 +115,34 @@ class ProductService:
             return sorted(names)
 
     # --- writing -------------------------------------------------------------------
-    def save(self, draft: ProductDraft) -> str:
+    def save(self, draft: ProductDraft, actor: StaffMember | None = None,
+             approver: ManagerApproval | None = None) -> str:
         """Create the product (id None) or update it; raises InvalidInput naming the field."""
+        approval = authorise(self.rules, actor, Permission.EDIT_PRODUCTS, approver)
+        return self._save(draft, approval)
+
+    def _save(self, draft: ProductDraft, approval: Approval | None) -> str:
         draft = self._checked(draft)
         now = self._clock.now()
         with self._sessions.begin() as s:
             self._check_unique(s, draft)
             product_id = self._write(s, draft, now)
             add_event(s, "backoffice.product_saved", product_id, _payload(draft, product_id), now)
+            audit_action(self.rules, s, AuditAction.PRODUCT_EDIT, approval, subject=draft.sku_code,
+                         details={"new": draft.id is None, "name": draft.name,
+                                  "retail_fen": draft.retail_fen, "active": draft.active})
             return product_id
 
-    def set_active(self, product_id: str, active: bool) -> None:
-        draft = self.get(product_id)
-        self.save(replace(draft, active=active))
+    def set_active(self, product_id: str, active: bool, actor: StaffMember | None = None,
+                   approver: ManagerApproval | None = None) -> None:
+        approval = authorise(self.rules, actor, Permission.EDIT_PRODUCTS, approver)
+        self._save(replace(self.get(product_id), active=active), approval)
 
-    def create_variants(self, base: ProductDraft, colours: list[str], sizes: list[str]) -> list[str]:
+    def create_variants(self, base: ProductDraft, colours: list[str], sizes: list[str],
+                        actor: StaffMember | None = None,
+                        approver: ManagerApproval | None = None) -> list[str]:
         """One SKU per colour x size, named '<name> <colour> <size>', grouped by style code."""
+        approval = authorise(self.rules, actor, Permission.EDIT_PRODUCTS, approver)
         colours = [c.strip() for c in colours if c.strip()] or [""]
         sizes = [z.strip() for z in sizes if z.strip()] or [""]
         if len(colours) * len(sizes) > 400:
@@ -133,12 +154,14 @@ class ProductService:
                                   name=" ".join(x for x in (base.name, colour, size) if x),
                                   style_code=base.sku_code, colour=colour, size=size,
                                   barcodes=(), packs=())
-                ids.append(self.save(variant))
+                ids.append(self._save(variant, approval))
         return ids
 
-    def bulk_price_change(self, change: BulkPriceChange) -> int:
+    def bulk_price_change(self, change: BulkPriceChange, actor: StaffMember | None = None,
+                          approver: ManagerApproval | None = None) -> int:
         """Change one price type of every product in a category (and its children) or of a
         supplier; returns how many prices changed. Prices never go below zero."""
+        approval = authorise(self.rules, actor, Permission.EDIT_PRODUCTS, approver)
         if change.price_type not in PRICE_TYPES:
             raise InvalidInput("Choose a price to change: retail, member, cost or floor.")
         if not change.category_code and not change.supplier_id:
@@ -157,6 +180,10 @@ class ProductService:
                       {"price_type": change.price_type, "percent_bp": change.percent_bp,
                        "amount_fen": change.amount_fen, "category": change.category_code,
                        "supplier_id": change.supplier_id, "changed": count}, now)
+            audit_action(self.rules, s, AuditAction.PRICE_BULK_CHANGE, approval,
+                         subject=change.category_code or change.supplier_id or "",
+                         details={"price_type": change.price_type, "percent_bp": change.percent_bp,
+                                  "amount_fen": change.amount_fen, "changed": count})
         return count
 
     # --- internals -------------------------------------------------------------------

@@ -12,12 +12,16 @@ from app.db.models_inventory import (
     GoodsDocument, GoodsDocumentLine, PurchaseOrder, PurchaseOrderLine, Supplier,
 )
 from app.domain.clock import Clock, to_local
+from app.services.audit import AuditAction
+from app.services.auth import StaffMember
 from app.services.context import TerminalContext
 from app.services.errors import InvalidInput, NotAllowed, NotFound, StateError
 from app.services.inventory.common import (
     Move, ResolvedCode, cost_of, moving_average_cost, next_number, on_hand_milli,
     resolve_code, set_chain_price, write_movements,
 )
+from app.services.permissions import ManagerApproval, Permission
+from app.services.staff_rules import StaffRules, audit_action, authorise
 from app.sync.outbox import add_event
 
 OPEN_STATUSES = ("sent", "partly_received")
@@ -73,10 +77,11 @@ class ReceivingSession:
 
 class PurchasingService:
     def __init__(self, sessions: sessionmaker[Session], terminal: TerminalContext,
-                 clock: Clock) -> None:
+                 clock: Clock, rules: StaffRules | None = None) -> None:
         self._sessions = sessions
         self._t = terminal
         self._clock = clock
+        self.rules = rules
 
     # --- suppliers -----------------------------------------------------------
     def add_supplier(self, code: str, name: str, contact: str = "", phone: str = "") -> str:
@@ -173,14 +178,18 @@ class PurchasingService:
         receiving.last = found
         return found
 
-    def post_receiving(self, receiving: ReceivingSession, allowed_over: bool = False) -> str:
-        """Post what was scanned; more than ordered needs `allowed_over` (a manager's permission)."""
+    def post_receiving(self, receiving: ReceivingSession, accept_over: bool = False,
+                       actor: StaffMember | None = None, approver: ManagerApproval | None = None) -> str:
+        """Post what was scanned. More than ordered must be accepted on purpose (`accept_over`)
+        and, when the till has staff rules, needs STOCK_ADJUSTMENT or a supervisor's
+        approval; the over-receipt is audited."""
         over = receiving.over_receipt()
-        if over and not allowed_over:
+        if over and not accept_over:
             raise NotAllowed("More {name} than ordered was scanned. Ask a manager to allow the "
                              "over-receipt, or remove the extra.", name=over[0].name)
         if not any(receiving.scanned.values()):
             raise InvalidInput("Nothing was scanned. Scan the goods first.")
+        approval = authorise(self.rules, actor, Permission.STOCK_ADJUSTMENT, approver) if over else None
         now = self._clock.now()
         with self._sessions.begin() as s:
             order = self._order(s, receiving.order.id)
@@ -197,6 +206,9 @@ class PurchasingService:
             done = all(l.received_milli >= l.ordered_milli for l in lines.values())
             order.status = "closed" if done else "partly_received"
             order.closed_at = now if done else None
+            audit_action(self.rules, s, AuditAction.OVER_RECEIPT, approval, subject=order.number,
+                         details={"over": {l.sku_code: receiving.scanned[l.product_id]
+                                           - l.outstanding_milli for l in over}})
         receiving.scanned.clear()
         return doc_id
 

@@ -17,6 +17,8 @@ from app.services.inventory.reports import StockReports
 from app.services.inventory.stock import StockService
 from app.services.inventory.stocktake import StocktakeService
 from app.services.inventory.transfers import TransferService
+from app.services.auth import StaffMember
+from app.services.staff_rules import StaffRules
 
 
 @dataclass
@@ -34,17 +36,24 @@ class InventoryServices:
     importer: ProductImporter
     reports: StockReports
 
+    rules: StaffRules | None = None
+    actor: StaffMember | None = None  # who works at this back office (the UI passes them on)
+
     @classmethod
     def build(cls, engine: Engine, sessions: sessionmaker[Session], terminal: TerminalContext,
-              clock: Clock) -> "InventoryServices":
+              clock: Clock, rules: StaffRules | None = None,
+              actor: StaffMember | None = None) -> "InventoryServices":
+        """`rules`: the till's staff rules (permission checks and audit), None for none;
+        `actor`: the person the back-office screens act for."""
         store = terminal.store_id
         return cls(
             engine=engine, terminal=terminal, clock=clock, catalog=CatalogService(engine, store, clock),
-            products=ProductService(sessions, store, clock), listing=ProductList(engine, store),
-            stock=StockService(sessions, store, clock, terminal.terminal_id),
-            purchasing=PurchasingService(sessions, terminal, clock),
-            stocktake=StocktakeService(sessions, terminal, clock),
+            products=ProductService(sessions, store, clock, rules), listing=ProductList(engine, store),
+            stock=StockService(sessions, store, clock, terminal.terminal_id, rules),
+            purchasing=PurchasingService(sessions, terminal, clock, rules),
+            stocktake=StocktakeService(sessions, terminal, clock, rules),
             transfers=TransferService(sessions, terminal, clock),
-            importer=ProductImporter(engine, store, clock),
+            importer=ProductImporter(engine, store, clock, rules),
             reports=StockReports(engine, store, clock),
+            rules=rules, actor=actor,
         )

@@ -15,10 +15,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.clock import Clock
 from app.domain.ids import new_id
+from app.services.audit import AuditAction
+from app.services.auth import StaffMember
 from app.services.errors import InvalidInput
 from app.services.inventory.common import (
     ADJUSTMENT_REASONS, Move, on_hand_milli, write_movements,
 )
+from app.services.permissions import Approval, ManagerApproval, Permission
+from app.services.staff_rules import StaffRules, audit_action, authorise
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,23 +72,29 @@ class ReorderSuggestion:
 
 class StockService:
     def __init__(self, sessions: sessionmaker[Session], store_id: str, clock: Clock,
-                 terminal_id: str | None = None) -> None:
+                 terminal_id: str | None = None, rules: StaffRules | None = None) -> None:
         self._sessions = sessions
         self._store_id = store_id
         self._clock = clock
         self._terminal_id = terminal_id
+        self.rules = rules
 
     # --- movements ---------------------------------------------------------
-    def adjust(self, product_id: str, quantity_milli: int, reason: str, note: str = "") -> str:
+    def adjust(self, product_id: str, quantity_milli: int, reason: str, note: str = "",
+               actor: StaffMember | None = None, approver: ManagerApproval | None = None) -> str:
         """Damaged/expired/lost take stock out (give a negative quantity or a positive
-        one: the sign follows the reason); found brings it in."""
+        one: the sign follows the reason); found brings it in. Needs STOCK_ADJUSTMENT
+        (or a supervisor's approval) when the till has staff rules; audited."""
         if reason not in ADJUSTMENT_REASONS:
             raise InvalidInput("Choose why the stock changes: damaged, expired, lost or found.")
         if quantity_milli == 0:
             raise InvalidInput("Type how many pieces changed (not zero).")
+        approval = authorise(self.rules, actor, Permission.STOCK_ADJUSTMENT, approver)
         signed = abs(quantity_milli) if reason == "found" else -abs(quantity_milli)
         return self._post("adjustment", "adjustment",
-                          [Move(product_id, signed, f"{reason}: {note}".rstrip(": "))])
+                          [Move(product_id, signed, f"{reason}: {note}".rstrip(": "))],
+                          approval=approval, details={"reason": reason, "quantity_milli": signed,
+                                                      "note": note})
 
     def record_return(self, product_id: str, quantity_milli: int, sale_id: str | None = None) -> str:
         """A customer return puts the goods back into stock."""
@@ -92,11 +102,14 @@ class StockService:
             raise InvalidInput("Type how many pieces came back (more than zero).")
         return self._post("return", "sale", [Move(product_id, quantity_milli)], ref_id=sale_id)
 
-    def _post(self, kind: str, ref_type: str, moves: list[Move], ref_id: str | None = None) -> str:
+    def _post(self, kind: str, ref_type: str, moves: list[Move], ref_id: str | None = None,
+              approval: Approval | None = None, details: dict | None = None) -> str:
         ref_id = ref_id or new_id()
         with self._sessions.begin() as s:
             write_movements(s, store_id=self._store_id, kind=kind, moves=moves, ref_type=ref_type,
                             ref_id=ref_id, now=self._clock.now(), terminal_id=self._terminal_id)
+            audit_action(self.rules, s, AuditAction.STOCK_ADJUSTMENT, approval,
+                         subject=moves[0].product_id if moves else "", details=details)
         return ref_id
 
     # --- levels and the stock card -----------------------------------------

@@ -9,9 +9,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models_inventory import Stocktake, StocktakeCount
 from app.domain.clock import Clock, to_local
+from app.services.audit import AuditAction
+from app.services.auth import StaffMember
 from app.services.context import TerminalContext
-from app.services.errors import InvalidInput, NotAllowed, NotFound, StateError
+from app.services.errors import InvalidInput, NotFound, StateError
 from app.services.inventory.common import Move, ResolvedCode, next_number, resolve_code, write_movements
+from app.services.permissions import ManagerApproval, Permission
+from app.services.staff_rules import StaffRules, audit_action, authorise
 from app.sync.outbox import add_event
 
 # Book quantity and cost of every active product in scope, frozen in one statement.
@@ -91,10 +95,12 @@ class StocktakeView:
 
 
 class StocktakeService:
-    def __init__(self, sessions: sessionmaker[Session], terminal: TerminalContext, clock: Clock) -> None:
+    def __init__(self, sessions: sessionmaker[Session], terminal: TerminalContext, clock: Clock,
+                 rules: StaffRules | None = None) -> None:
         self._sessions = sessions
         self._t = terminal
         self._clock = clock
+        self.rules = rules
 
     def start(self, category_codes: list[str] | None = None) -> str:
         """Freeze the book quantity of the whole store, or of some categories and their children."""
@@ -165,11 +171,12 @@ class StocktakeService:
                 return _report(rows)
             return _variance(s, stocktake_id)
 
-    def post(self, stocktake_id: str, allowed: bool) -> int:
-        """Write the differences to the ledger once; `allowed` is the manager's permission.
+    def post(self, stocktake_id: str, actor: StaffMember | None = None,
+             approver: ManagerApproval | None = None) -> int:
+        """Write the differences to the ledger once. Needs STOCK_ADJUSTMENT (or a
+        supervisor's approval) when the till has staff rules; audited with the value.
         Returns how many products changed."""
-        if not allowed:
-            raise NotAllowed("Posting a stocktake needs a manager. Ask a manager to post it.")
+        approval = authorise(self.rules, actor, Permission.STOCK_ADJUSTMENT, approver)
         now = self._clock.now()
         with self._sessions.begin() as s:
             # the status flips only if still counting: a second post (another device,
@@ -190,6 +197,8 @@ class StocktakeService:
             add_event(s, "stocktake.posted", take.id, {
                 "number": take.number, "store": self._t.store_code,
                 "value_fen": report.total_value_fen, "changed": len(moves)}, now)
+            audit_action(self.rules, s, AuditAction.STOCKTAKE_POSTED, approval, subject=take.number,
+                         details={"changed": len(moves), "value_fen": report.total_value_fen})
         return len(moves)
 
     @staticmethod

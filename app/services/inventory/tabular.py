@@ -7,8 +7,10 @@ import io
 import zipfile
 from pathlib import Path
 from typing import Iterable, Iterator
+from xml.etree import ElementTree
 
 from app.services.errors import InvalidInput
+from app.services.inventory import xlsx_fast
 
 # Excel on Chinese Windows saves "CSV" in the ANSI code page (GBK); GB18030 reads it
 # and every other Chinese file of that family.
@@ -56,6 +58,30 @@ def _read_csv(path: Path) -> Iterator[list[object]]:
 
 
 def _read_xlsx(path: Path) -> Iterator[list[object]]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise TableFileError("{name} is not a readable Excel workbook. Open it in Excel and save "
+                             "it again as .xlsx.", name=path.name) from exc
+    try:
+        sheet, strings = xlsx_fast.first_sheet(archive)
+    except (KeyError, ValueError, ElementTree.ParseError):
+        archive.close()  # an unusual layout: openpyxl knows more variants
+        return _read_xlsx_openpyxl(path)
+    return _closing(archive, xlsx_fast.sheet_rows(archive, sheet, strings))
+
+
+def _closing(archive: zipfile.ZipFile, rows: Iterator[list[object]]) -> Iterator[list[object]]:
+    try:
+        yield from rows
+    except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
+        raise TableFileError("{name} is not a readable Excel workbook. Open it in Excel and save "
+                             "it again as .xlsx.", name=Path(archive.filename or "").name) from exc
+    finally:
+        archive.close()
+
+
+def _read_xlsx_openpyxl(path: Path) -> Iterator[list[object]]:
     from openpyxl import load_workbook  # imported here: the till never needs it
 
     try:
@@ -64,8 +90,10 @@ def _read_xlsx(path: Path) -> Iterator[list[object]]:
         raise TableFileError("{name} is not a readable Excel workbook. Open it in Excel and save "
                              "it again as .xlsx.", name=path.name) from exc
     try:
-        sheet = book.worksheets[0]
-        for row in sheet.iter_rows(values_only=True):
+        if not book.worksheets:
+            raise TableFileError("{name} has no worksheet to read. Open it in Excel and save it "
+                                 "again as .xlsx.", name=path.name)
+        for row in book.worksheets[0].iter_rows(values_only=True):
             yield list(row)
     finally:
         book.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import Sale
@@ -18,6 +18,7 @@ from app.services.members.levels import LevelBenefits, level_of
 from app.services.members.members import MemberSummary, summary
 from app.services.members.points import PointsBalance, points_balance
 from app.services.members.stored_value import StoredValueBalance, sv_balance
+from app.sync.models_channel import ChannelOrder
 
 RECENT_PURCHASES = 10
 
@@ -28,6 +29,8 @@ class Purchase:
     receipt_no: str
     completed_at: datetime
     total: Money
+    channel: str = "store"  # "store" for till sales, else the online channel of the order
+    status: str = ""        # channel orders: where the order stands
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +76,14 @@ class ProfileService:
 
 
 def recent_purchases(s: Session, member_id: str, limit: int = RECENT_PURCHASES) -> list[Purchase]:
-    sale_ids = select(SalesCredit.sale_id).where(SalesCredit.member_id == member_id).distinct()
-    rows = s.scalars(select(Sale).where(Sale.id.in_(sale_ids))
-                     .order_by(Sale.completed_at.desc()).limit(limit)).all()
-    return [Purchase(r.id, r.receipt_no, r.completed_at, Money(r.total_fen)) for r in rows]
-
+    """Till sales and the channel orders matched to this member at sync, newest first."""
+    credited = select(SalesCredit.sale_id).where(SalesCredit.member_id == member_id).distinct()
+    sales = s.scalars(select(Sale).where(or_(Sale.member_id == member_id, Sale.id.in_(credited)))
+                      .order_by(Sale.completed_at.desc()).limit(limit)).all()
+    orders = s.scalars(select(ChannelOrder).where(ChannelOrder.local_member_id == member_id)
+                       .order_by(ChannelOrder.placed_at.desc()).limit(limit)).all()
+    purchases = [Purchase(r.id, r.receipt_no, r.completed_at, Money(r.total_fen)) for r in sales]
+    purchases += [Purchase(o.id, o.external_id, o.placed_at, Money(o.paid_fen), o.channel, o.status)
+                  for o in orders]
+    purchases.sort(key=lambda p: p.completed_at, reverse=True)
+    return purchases[:limit]

@@ -116,6 +116,9 @@ def on_refund_completed(session: Session, refund_id: str, now: datetime) -> Refu
         return RefundMemberOutcome()
     if session.scalar(select(SalesCredit.id).where(SalesCredit.refund_id == refund_id).limit(1)):
         return RefundMemberOutcome()
+    if session.scalar(select(SalesCredit.id).where(SalesCredit.sale_id == refund.sale_id,
+                                                   SalesCredit.refund_id.is_(None)).limit(1)) is None:
+        return RefundMemberOutcome()  # a sale nobody was credited with: nothing to reverse
     reversed_commission, member_id, payload = 0, None, []
     for rline in session.scalars(select(RefundLine).where(RefundLine.refund_id == refund_id)):
         original = session.scalar(select(SalesCredit).where(
