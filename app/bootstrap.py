@@ -99,7 +99,7 @@ def build(config: Config, clock: Clock | None = None) -> AppContext:
     devices.start()
     sync = make_sync_worker(sessions, clock, config.sync_interval_s)
     shifts = ShiftService(sessions, terminal, perms, audit, clock)
-    members = MemberServices.build(sessions, terminal, clock, _cloud_reachable(sync))
+    members = MemberServices.build(sessions, terminal, clock, _cloud_reachable(sync), rules)
     ctx = AppContext(
         config=config, engine=engine, sessions=sessions, clock=clock, terminal=terminal,
         auth=auth, catalog=catalog,

@@ -73,16 +73,17 @@ def append_changes(conn: Connection, merchant_id: str,
 def upsert_products(conn: Connection, merchant_id: str, products: Iterable[dict[str, Any]],
                     now: datetime) -> list[int]:
     """Create or replace products (each a dict with 'sku'); logs one upsert each."""
-    products = list(products)
+    # The edit time travels in the document: tills keep a newer edit of their own.
+    products = [{**p, "edited_at": now.isoformat()} for p in products]
     versions = append_changes(conn, merchant_id,
                               [(PRODUCT, p["sku"], UPSERT, p) for p in products], now)
     rows = [dict(merchant_id=merchant_id, sku=p["sku"], data=p, active=True, version=v,
-                 updated_at=now) for p, v in zip(products, versions)]
+                 updated_at=now, edited_at=now) for p, v in zip(products, versions)]
     stmt = dialect_insert(conn, Product)
     stmt = stmt.on_conflict_do_update(
         index_elements=["merchant_id", "sku"],
         set_={"data": stmt.excluded.data, "active": True, "version": stmt.excluded.version,
-              "updated_at": stmt.excluded.updated_at})
+              "updated_at": stmt.excluded.updated_at, "edited_at": stmt.excluded.edited_at})
     if rows:
         conn.execute(stmt, rows)
     return versions
@@ -96,7 +97,7 @@ def delete_product(conn: Connection, merchant_id: str, sku: str, now: datetime) 
         return None
     [version] = append_changes(conn, merchant_id, [(PRODUCT, sku, DELETE, None)], now)
     conn.execute(update(Product).where(Product.merchant_id == merchant_id, Product.sku == sku)
-                 .values(active=False, version=version, updated_at=now))
+                 .values(active=False, version=version, updated_at=now, edited_at=now))
     return version
 
 

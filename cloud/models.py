@@ -196,6 +196,9 @@ class Product(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # When the data was edited (HQ: the call; a till's command: its event's created_at):
+    # an edit older than this one arriving late does not overwrite it.
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class ChangeCounter(Base):
@@ -227,6 +230,7 @@ class Change(Base):
 # Channel-order tables register on the same Base (migrations and the drift test see them).
 from cloud import channel_models as _channel_models  # noqa: E402,F401
 from cloud import models_transfers as _models_transfers  # noqa: E402,F401
+from cloud import models_transfer_requests as _models_transfer_requests  # noqa: E402,F401
 # Projections of the other till events (members, ledgers, refunds, shifts): issue 7.
 from cloud import models_ledgers as _models_ledgers  # noqa: E402,F401
 from cloud import models_staff as _models_staff  # noqa: E402,F401

@@ -1,7 +1,7 @@
 """Payloads of store operations: refunds, stock, shifts, back office, payments, voids (v1)."""
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool, StrictStr
 
@@ -141,7 +141,13 @@ class PurchaseOrderClosedV1(Strict):
     number: Code
 
 
+# A barcode as the catalog keeps it (sale lines hold up to 48 characters).
+BarcodeCode = Annotated[StrictStr, Field(min_length=1, max_length=48)]
+
+
 class ProductSavedV1(Strict):
+    """A till's product save: a command the cloud applies to its catalog (by SKU)."""
+
     product_id: Id
     sku_code: StrictStr = Field(min_length=1, max_length=32)
     name: StrictStr = Field(min_length=1, max_length=200)
@@ -150,7 +156,9 @@ class ProductSavedV1(Strict):
     member_fen: Int64 | None = Field(default=None, ge=0)
     cost_fen: Int64 | None = Field(default=None, ge=0)
     floor_fen: Int64 | None = Field(default=None, ge=0)
-    barcodes: list[StrictStr] = Field(default_factory=list)
+    barcodes: list[BarcodeCode] = Field(default_factory=list, max_length=100)
+    brand: StrictStr = Field(default="", max_length=100)
+    spec: StrictStr = Field(default="", max_length=60)
     active: StrictBool = True
     unit: StrictStr = Field(default="个", max_length=16)
     tax_rate_bp: Int64 = Field(default=1300, ge=0, le=10000)
@@ -165,10 +173,19 @@ class ImportedProductV1(Strict):
     member_fen: Int64 | None = Field(default=None, ge=0)
     cost_fen: Int64 | None = Field(default=None, ge=0)
     active: StrictBool = True
+    category: StrictStr = Field(default="", max_length=200)
+    barcodes: list[BarcodeCode] = Field(default_factory=list, max_length=100)
+    unit: StrictStr = Field(default="个", max_length=16)
+    tax_rate_bp: Int64 = Field(default=1300, ge=0, le=10000)
 
 
 class ProductsImportedV1(Strict):
     products: list[ImportedProductV1] = Field(min_length=1)
+
+
+class ChangedPriceV1(Strict):
+    sku_code: StrictStr = Field(min_length=1, max_length=32)
+    amount_fen: Int64 = Field(ge=0)
 
 
 class BulkPriceChangeV1(Strict):
@@ -178,6 +195,8 @@ class BulkPriceChangeV1(Strict):
     category: StrictStr | None = None
     supplier_id: Id | None = None
     changed: Int64 = Field(ge=0)
+    # The resulting price of each product changed (absent from tills before issue 7).
+    prices: list[ChangedPriceV1] = Field(default_factory=list)
 
 
 class PaymentAttemptV1(Strict):

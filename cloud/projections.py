@@ -83,11 +83,13 @@ Projector = Callable[[Projection, ValidEvent], None]
 
 
 def _projectors() -> dict[str, Projector]:
-    from cloud import (projections_ledgers, projections_members, projections_sales,
-                       projections_shifts, projections_staff, projections_stock)
+    from cloud import (projections_catalog, projections_ledgers, projections_members,
+                       projections_sales, projections_shifts, projections_staff,
+                       projections_stock)
     table: dict[str, Projector] = {}
     for module in (projections_sales, projections_stock, projections_members,
-                   projections_ledgers, projections_shifts, projections_staff):
+                   projections_ledgers, projections_shifts, projections_staff,
+                   projections_catalog):
         table.update(module.PROJECTORS)
     return table
 
@@ -95,7 +97,6 @@ def _projectors() -> dict[str, Projector]:
 # Kinds kept as events only (audit trail, reports read them from the event table).
 RECORDED_ONLY = frozenset({
     "sale.held", "stocktake.posted", "purchase_order.sent", "purchase_order.closed",
-    "backoffice.product_saved", "backoffice.products_imported", "backoffice.bulk_price_change",
     "payment.success", "payment.reversed", "checkout.line_voided", "checkout.sale_voided",
 })
 _TABLE: dict[str, Projector] | None = None

@@ -118,7 +118,10 @@ class MainWindow(QMainWindow):
             self.sync_status.setText(self.tr("Cloud: not connected (local only)"))
             return
         status = worker.status()
-        if status.online:
+        if status.online and status.download_left > 0:  # a first download (or a reload)
+            text = self.tr("Downloading catalog… %1 left").replace("%1", str(status.download_left))
+            self.sync_status.setStyleSheet("")
+        elif status.online:
             when = to_local(status.last_success_at, self.ctx.terminal.tz).strftime("%H:%M:%S")
             text = self.tr("Cloud: online, %1 queued, synced %2").replace(
                 "%1", str(status.queued)).replace("%2", when)

@@ -20,16 +20,29 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
+def _open_quarantine(window: "MainWindow") -> None:
+    from ui.sync_quarantine import open_quarantine  # imported on use: keeps the start fast
+    open_quarantine(window)
+
+
+def _install_channel_menu(window: "MainWindow", till: QMenu) -> None:
+    """Channel orders, group-buy pickup and other stores' stock."""
+    from ui.channel import install
+    install(window, till)
+
+
 def build_menus(window: "MainWindow") -> dict[str, QMenu]:
     bar = window.menuBar()
     till = bar.addMenu(QCoreApplication.translate("Menus", "&Till"))
     _add(till, QCoreApplication.translate("Menus", "Checkout"), "Ctrl+1", window.show_checkout)
     _add(till, QCoreApplication.translate("Menus", "Shift and cash…"), "Ctrl+2", window.show_shift)
     _add(till, QCoreApplication.translate("Menus", "Sync with the cloud now"), "Ctrl+S", window.sync_now)
+    _add(till, QCoreApplication.translate("Menus", "Events the cloud rejected…"), "Ctrl+Shift+S",
+         lambda: _open_quarantine(window))
     _add(till, QCoreApplication.translate("Menus", "Devices and print queue…"), "Ctrl+Shift+D", window.show_devices)
     _add(till, QCoreApplication.translate("Menus", "Open the cash drawer (no sale)"), "Ctrl+D",
          lambda: open_drawer_without_sale(window))
-    __import__("ui.channel").channel.install(window, till)  # channel orders, group-buy, other stores
+    _install_channel_menu(window, till)
     till.addSeparator()
     _add(till, QCoreApplication.translate("Menus", "Lock"), "Ctrl+L", window.lock)
     office = bar.addMenu(QCoreApplication.translate("Menus", "&Back office"))

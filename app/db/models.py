@@ -256,6 +256,7 @@ class ReceiptCounter(Base):
 # drift test and sessions see one schema.
 from app.sync import models as _sync_models  # noqa: E402,F401
 from app.sync import models_channel as _channel_models  # noqa: E402,F401
+from app.sync import models_transfer_requests as _transfer_request_models  # noqa: E402,F401
 from app.db import (  # noqa: E402,F401
     models_checkout, models_devices, models_inventory, models_members, models_staff,
 )

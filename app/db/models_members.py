@@ -218,3 +218,18 @@ class SalesCredit(Base):
     rule_id: Mapped[str | None] = mapped_column(ForeignKey("commission_rule.id"))
     business_date: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ProductTierPrice(Base):
+    """A product's price for one member price tier (MemberLevel.price_tier, e.g. "gold").
+
+    Chain-wide. A level whose tier has no price here for a product falls back to the
+    product's plain member price, then its regular price.
+    """
+
+    __tablename__ = "product_tier_price"
+    product_id: Mapped[str] = mapped_column(ForeignKey("product.id"), primary_key=True)
+    tier: Mapped[str] = mapped_column(String(16), primary_key=True)
+    price_fen: Mapped[int] = mapped_column(
+        Integer, CheckConstraint("price_fen >= 0", name="ck_product_tier_price_nonneg"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -45,6 +45,7 @@ class ProductSnapshot:
     member_price: Money | None = None
     floor_price: Money | None = None     # typed prices and discounts stop here
     open_price: bool = False             # 无码商品: the cashier types the price
+    tier_prices: tuple[tuple[str, Money], ...] = ()  # member price tier -> price (e.g. gold)
 
 
 @dataclass(frozen=True, slots=True)

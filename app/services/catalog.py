@@ -30,8 +30,9 @@ _PRICE_SQL = """
       LIMIT 1)
 """
 
-# Member price (members issue adds levels; one level "member" for now) and the
-# floor below which a typed price or discount may not go.
+# The plain member price, the member levels' own tier prices ("gold=1200,vip=1100":
+# one primary-key probe, nothing when a product has none) and the floor below which a
+# typed price or discount may not go.
 _EXTRA_SQL = """,
     p.brand, p.category_id,
     (SELECT pr.amount_fen FROM price pr
@@ -43,7 +44,9 @@ _EXTRA_SQL = """,
     (SELECT pr.amount_fen FROM price pr
       WHERE pr.product_id = p.id AND pr.price_type = 'floor'
         AND (pr.store_id IS NULL OR pr.store_id = :store_id)
-      ORDER BY pr.store_id IS NULL LIMIT 1) AS floor_price
+      ORDER BY pr.store_id IS NULL LIMIT 1) AS floor_price,
+    (SELECT group_concat(tp.tier || '=' || tp.price_fen, ',') FROM product_tier_price tp
+      WHERE tp.product_id = p.id) AS tier_prices
 """
 
 _CATEGORY_CHAIN = text("""
@@ -232,5 +235,12 @@ def _snapshot(row, check: bool = True, categories: tuple[str, ...] = ()) -> Prod
         is_weighed=bool(row.is_weighed), category_ids=categories, brand=row.brand or None,
         member_price=None if row.member_price is None else Money(row.member_price),
         floor_price=None if row.floor_price is None else Money(row.floor_price),
-        open_price=row.price == 0,
+        open_price=row.price == 0, tier_prices=_tier_prices(row.tier_prices),
     )
+
+
+def _tier_prices(packed: str | None) -> tuple[tuple[str, Money], ...]:
+    if not packed:
+        return ()
+    pairs = (item.rsplit("=", 1) for item in packed.split(","))
+    return tuple(sorted((tier, Money(int(fen))) for tier, fen in pairs))

@@ -11,7 +11,9 @@ from app.services.channel_groups import GroupPickup
 from app.services.channel_orders import ChannelOrderService
 from app.services.channel_slips import ChannelSlips
 from app.services.channel_stock import CrossStoreStock
+from app.services.channel_transfer_requests import TransferRequests
 from app.services.context import TerminalContext
+from app.services.inventory.transfers import TransferService
 
 
 @dataclass
@@ -20,6 +22,7 @@ class ChannelServices:
     slips: ChannelSlips
     groups: GroupPickup
     stock: CrossStoreStock
+    transfer_requests: TransferRequests
 
     @classmethod
     def build(cls, sessions: sessionmaker[Session], terminal: TerminalContext, clock: Clock,
@@ -29,5 +32,7 @@ class ChannelServices:
         orders = ChannelOrderService(sessions, terminal, clock, catalog)
         slips = ChannelSlips(sessions, terminal, clock, orders, devices.queue,
                              lambda: devices.current_printer.columns)
-        return cls(orders, slips, GroupPickup(sessions, terminal, orders),
-                   CrossStoreStock(sessions, catalog))
+        stock = CrossStoreStock(sessions, catalog)
+        requests = TransferRequests(sessions, terminal, stock,
+                                    TransferService(sessions, terminal, clock))
+        return cls(orders, slips, GroupPickup(sessions, terminal, orders), stock, requests)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from app.domain.cart import Cart, CartLine, ProductSnapshot
 from app.domain.money import Money
 from app.domain.pricing import (
-    FloorPriceError, ManualDiscountLimitError, OpenPriceError, PriceContext, PricingError,
+    DEFAULT_TIER, FloorPriceError, ManualDiscountLimitError, OpenPriceError, PriceContext, PricingError,
     PricingLine, RoundingMode,
 )
 from app.domain.quantity import Quantity, extend
@@ -50,7 +50,11 @@ def price_context(draft: "SaleDraft", now: datetime, store_id: str,
 def pricing_line(draft: "SaleDraft", line: CartLine) -> PricingLine:
     product = line.product
     line_id = line.line_id
-    # the catalog holds one member price, the tier "member" every level prices with
+    # the plain member price (tier "member") and the levels' own tier prices; the engine
+    # falls back to the plain one when the member's tier has no price for the product
+    member_prices = dict(product.tier_prices)
+    if product.member_price:
+        member_prices[DEFAULT_TIER] = product.member_price
     return PricingLine(
         line_id=line_id, sku=product.sku_code, unit_price=product.unit_price,
         quantity=line.quantity, tax_rate_bp=product.tax_rate_bp,
@@ -59,7 +63,7 @@ def pricing_line(draft: "SaleDraft", line: CartLine) -> PricingLine:
         is_weighed=product.is_weighed, floor_price=product.floor_price,
         open_price=product.open_price, typed_price=draft.typed_prices.get(line_id),
         floor_override=line_id in draft.below_floor,
-        member_prices={"member": product.member_price} if product.member_price else {},
+        member_prices=member_prices,
         manual_discount=draft.line_discounts.get(line_id))
 
 

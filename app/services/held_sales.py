@@ -47,7 +47,8 @@ def _product_dict(p: ProductSnapshot) -> dict[str, Any]:
             "unit": p.unit, "is_weighed": p.is_weighed, "category_ids": list(p.category_ids),
             "brand": p.brand, "open_price": p.open_price,
             "member_price_fen": p.member_price.fen if p.member_price else None,
-            "floor_price_fen": p.floor_price.fen if p.floor_price else None}
+            "floor_price_fen": p.floor_price.fen if p.floor_price else None,
+            "tier_prices": [[tier, price.fen] for tier, price in p.tier_prices]}
 
 
 def _product(d: dict[str, Any]) -> ProductSnapshot:
@@ -57,7 +58,8 @@ def _product(d: dict[str, Any]) -> ProductSnapshot:
         unit_price=Money(d["unit_price_fen"]), tax_rate_bp=d["tax_rate_bp"], unit=d["unit"],
         is_weighed=d["is_weighed"], category_ids=tuple(d["category_ids"]), brand=d["brand"],
         member_price=money(d["member_price_fen"]), floor_price=money(d["floor_price_fen"]),
-        open_price=d["open_price"])
+        open_price=d["open_price"],
+        tier_prices=tuple((tier, Money(fen)) for tier, fen in d.get("tier_prices", ())))
 
 
 def _discount_dict(discount: ManualDiscount | None) -> dict | None:

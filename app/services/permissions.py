@@ -49,6 +49,7 @@ class Permission(str, enum.Enum):
     PAY_IN_OUT = "pay_in_out"
     SAFE_DROP = "safe_drop"
     VIEW_AUDIT = "view_audit"
+    EDIT_MEMBERS = "edit_members"
 
 
 class PermissionDenied(NotAllowed):
@@ -80,13 +81,15 @@ DENIED: dict[Permission, str] = {
     Permission.PAY_IN_OUT: "{name} may not pay cash in or out. A supervisor can approve it with a badge or PIN.",
     Permission.SAFE_DROP: "{name} may not make a safe drop. A supervisor can approve it with a badge or PIN.",
     Permission.VIEW_AUDIT: "{name} may not see the audit log. Ask a store manager.",
+    Permission.EDIT_MEMBERS: "{name} may not edit members. A supervisor can approve it with a badge or PIN.",
 }
 
 _CASHIER = (Permission.OPEN_SHIFT, Permission.CLOSE_SHIFT, Permission.VOID_LINE,
             Permission.REPRINT, Permission.SAFE_DROP)
 _SUPERVISOR = _CASHIER + (Permission.PRICE_OVERRIDE, Permission.DISCOUNT_ABOVE_LIMIT,
                           Permission.CANCEL_SALE, Permission.REFUND, Permission.OPEN_DRAWER,
-                          Permission.PAY_IN_OUT, Permission.VIEW_REPORTS)
+                          Permission.PAY_IN_OUT, Permission.VIEW_REPORTS,
+                          Permission.EDIT_MEMBERS)
 _ALL = tuple(Permission)
 
 

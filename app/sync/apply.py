@@ -23,6 +23,8 @@ from app.domain.ids import new_id
 from app.domain.search_text import pinyin_forms
 from app.sync.apply_channel import ENTITY as CHANNEL_ORDER, apply_channel_orders
 from app.sync.apply_transfers import ENTITY as TRANSFER, apply_transfers
+from app.sync.apply_transfer_requests import ENTITY as TRANSFER_REQUEST, apply_transfer_requests
+from app.sync.local_edits import without_older_copies
 from app.sync.apply_members import ENTITIES as MEMBER_ENTITIES, apply_member_changes
 from app.sync.apply_promotions import ENTITY as PROMOTION, apply_promotions
 from app.sync.apply_staff import ENTITIES as STAFF_ENTITIES, apply_staff_changes
@@ -57,11 +59,15 @@ def apply_changes(conn: Connection, changes: Iterable[dict[str, Any]], now: date
         if change.get("entity") in (CHANNEL_ORDER, TRANSFER):
             (channel_orders if change["entity"] == CHANNEL_ORDER else transfers).append(change)
             continue
+        if change.get("entity") == TRANSFER_REQUEST:  # request rows stand alone: apply now
+            apply_transfer_requests(conn, [change], now)
+            continue
         if change.get("entity") != "product":
             log.info("skipping change of unknown entity %r", change.get("entity"))
             continue
         latest[change["entity_id"]] = change
     upserts = {sku: c["data"] for sku, c in latest.items() if c["op"] == "upsert" and c["data"]}
+    upserts = without_older_copies(conn, upserts)  # a newer edit made here stays
     deletes = [sku for sku, c in latest.items() if c["op"] == "delete"]
     if upserts:
         _ProductWriter(conn, now).write(upserts)

@@ -889,72 +889,87 @@
 <context>
     <name>CrossStoreStockDialog</name>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="22"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="25"/>
         <source>Stock at other stores</source>
         <translation>其他门店库存</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="32"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="36"/>
         <source>Scan or type a barcode or SKU</source>
         <translation>扫描或输入条码、SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="35"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="39"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="44"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="48"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="44"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="48"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="44"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="48"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="44"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="48"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="45"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="49"/>
         <source>Reserved</source>
         <translation>预留</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="51"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="55"/>
         <source>Send to the customer from this store…</source>
         <translation>从该门店发货给顾客…</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="55"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="59"/>
+        <source>Ask this store to transfer here…</source>
+        <translation>请该门店调拨到本店…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel/stock_dialog.py" line="64"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="69"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="79"/>
         <source>Asking the cloud…</source>
         <translation>正在查询云端…</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="80"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="90"/>
         <source>No other store has this product.</source>
         <translation>其他门店没有此商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="102"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="118"/>
+        <source>Sending the request…</source>
+        <translation>正在发送申请…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel/stock_dialog.py" line="121"/>
+        <source>Store %1 is asked to send %2 × %3 here.</source>
+        <translation>已请门店 %1 调拨 %2 × %3 到本店。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel/stock_dialog.py" line="134"/>
         <source>Sending the order…</source>
         <translation>正在提交订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="104"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="136"/>
         <source>Order %1 placed: store %2 sends it (%3).</source>
         <translation>订单 %1 已下单：由门店 %2 发出（%3）。</translation>
     </message>
@@ -1422,482 +1437,517 @@
         <translation>订单 {order} 未在拣货中。请先开始拣货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="33"/>
+        <location filename="../../ui/service_strings.py" line="40"/>
         <source>{name} is sold by weight: enter the weight in kg.</source>
         <translation>{name} 按重量销售：请输入重量（公斤）。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="34"/>
+        <location filename="../../ui/service_strings.py" line="41"/>
         <source>{name} has no fixed price: enter the price.</source>
         <translation>{name} 没有固定价格：请输入价格。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="35"/>
+        <location filename="../../ui/service_strings.py" line="42"/>
         <source>{text} is not a quantity for {name}: type a whole number of pieces from 1 to 9999.</source>
         <translation>{text} 不是 {name} 的有效数量：请输入 1 到 9999 的整数件数。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="36"/>
+        <location filename="../../ui/service_strings.py" line="43"/>
         <source>{text} is not a weight for {name}: type kilograms with at most 3 decimals, e.g. 0.535.</source>
         <translation>{text} 不是 {name} 的有效重量：请输入公斤数，最多 3 位小数，如 0.535。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="37"/>
+        <location filename="../../ui/service_strings.py" line="44"/>
         <source>Finish or cancel the current sale first.</source>
         <translation>请先完成或取消当前交易。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="38"/>
+        <location filename="../../ui/service_strings.py" line="45"/>
         <source>Payments are already taken on this sale: finish paying, or remove the payments first.</source>
         <translation>本单已有付款：请完成付款，或先删除付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="39"/>
+        <location filename="../../ui/service_strings.py" line="46"/>
         <source>No sale is open. Log in to start selling.</source>
         <translation>没有进行中的交易。请登录后开始收银。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="41"/>
+        <location filename="../../ui/service_strings.py" line="48"/>
         <source>Scan the customer&apos;s payment code to take a mobile payment.</source>
         <translation>请扫描顾客的付款码进行移动支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="43"/>
+        <location filename="../../ui/service_strings.py" line="50"/>
         <source>That payment is no longer on the sale.</source>
         <translation>该付款已不在本单中。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="44"/>
+        <location filename="../../ui/service_strings.py" line="51"/>
         <source>A mobile payment cannot be taken off the sale: cancel the sale to reverse it.</source>
         <translation>移动支付不能从本单删除：请整单取消以撤销该付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="58"/>
+        <location filename="../../ui/service_strings.py" line="65"/>
         <source>That is not a WeChat Pay, Alipay or UnionPay payment code. Ask the customer to refresh the code and scan it again.</source>
         <translation>这不是微信、支付宝或云闪付的付款码。请顾客刷新付款码后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="59"/>
+        <location filename="../../ui/service_strings.py" line="66"/>
         <source>A mobile payment cannot be more than what is still due ({due}).</source>
         <translation>移动支付金额不能超过待付金额（{due}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="45"/>
+        <location filename="../../ui/service_strings.py" line="52"/>
         <source>The sale is empty: scan something first.</source>
         <translation>本单没有商品，请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="40"/>
+        <location filename="../../ui/service_strings.py" line="47"/>
         <source>Cash given ({given}) is less than the total ({total}).</source>
         <translation>实收现金（{given}）少于应收金额（{total}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="229"/>
+        <location filename="../../ui/service_strings.py" line="237"/>
         <source>{given} is more cash than one sale takes. Check the amount.</source>
         <translation>{given} 超出单笔可收现金，请核对金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="199"/>
+        <location filename="../../ui/service_strings.py" line="207"/>
         <source>No sale has the receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="50"/>
+        <location filename="../../ui/service_strings.py" line="57"/>
         <source>A sale holds at most {n} lines. Pay this one and start another.</source>
         <translation>一单最多 {n} 行商品。请先结算本单再开新单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="47"/>
+        <location filename="../../ui/service_strings.py" line="54"/>
         <source>That line is no longer in the sale.</source>
         <translation>该商品行已不在本单中。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="231"/>
+        <location filename="../../ui/service_strings.py" line="239"/>
         <source>Not an amount of money: {text}</source>
         <translation>不是有效金额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="67"/>
+        <location filename="../../ui/service_strings.py" line="74"/>
         <source>Store {code} is not set up in this database. Check the setting store_code or load the demo store.</source>
         <translation>数据库中没有门店 {code}。请检查设置 store_code 或加载演示门店。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="46"/>
+        <location filename="../../ui/service_strings.py" line="33"/>
+        <source>Enter how many to ask for, above zero.</source>
+        <translation>请输入申请数量，须大于零。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_strings.py" line="34"/>
+        <source>Choose another store to ask for the goods.</source>
+        <translation>请选择另一家门店申请调货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_strings.py" line="35"/>
+        <source>Product {sku} is not in this till&apos;s catalog yet. Wait for the catalog to sync, then send again.</source>
+        <translation>商品 {sku} 尚未同步到本机。请等待商品同步后再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_strings.py" line="36"/>
+        <source>Store {store} asked store {holder} for these goods; that store sends them.</source>
+        <translation>门店 {store} 向门店 {holder} 申请了这些商品，由该门店发货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_strings.py" line="37"/>
+        <source>This request was already sent as transfer {number}.</source>
+        <translation>该申请已按调拨单 {number} 发出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_strings.py" line="38"/>
+        <source>The cloud refused the transfer request: {detail}</source>
+        <translation>云端拒绝了调拨申请：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_strings.py" line="39"/>
+        <source>That transfer request is not on this till yet. Sync, then try again.</source>
+        <translation>该调拨申请尚未同步到本机。请先同步，再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_strings.py" line="53"/>
         <source>A mobile payment of {amount} is still waiting for an answer: query it or cancel it first.</source>
         <translation>一笔 {amount} 的移动支付仍在等待结果：请先查询或取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="48"/>
+        <location filename="../../ui/service_strings.py" line="55"/>
         <source>No product has the scale PLU {plu}. Check the scale&apos;s item list.</source>
         <translation>没有秤 PLU 为 {plu} 的商品。请检查电子秤的商品列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="49"/>
+        <location filename="../../ui/service_strings.py" line="56"/>
         <source>The mobile payment could not be reversed yet. Try again in a moment; the sale stays open until it is.</source>
         <translation>移动支付暂时无法撤销。请稍后重试；撤销前本单保持未结。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="60"/>
+        <location filename="../../ui/service_strings.py" line="67"/>
         <source>The sale could not be priced: {error}</source>
         <translation>本单无法计价：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="61"/>
+        <location filename="../../ui/service_strings.py" line="68"/>
         <source>Discounts of {requested} in total are more than you may give ({limit}). Ask a supervisor.</source>
         <translation>折扣合计 {requested}，超出您的权限（{limit}）。请找主管授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="62"/>
+        <location filename="../../ui/service_strings.py" line="69"/>
         <source>That discount takes the sale below its lowest allowed price. Give a smaller discount or ask a supervisor.</source>
         <translation>该折扣使售价低于最低售价。请减小折扣或找主管授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="63"/>
+        <location filename="../../ui/service_strings.py" line="70"/>
         <source>Enter a price for the item without a fixed price.</source>
         <translation>请为无固定价格的商品输入价格。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="64"/>
+        <location filename="../../ui/service_strings.py" line="71"/>
         <source>A discount of {requested}% is more than you may give ({limit}%). Ask a supervisor.</source>
         <translation>{requested}% 的折扣超出您的权限（{limit}%）。请找主管授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="65"/>
+        <location filename="../../ui/service_strings.py" line="72"/>
         <source>{name} may not be sold below {floor}: a supervisor must allow it.</source>
         <translation>{name} 不得低于 {floor} 销售：需主管授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="66"/>
+        <location filename="../../ui/service_strings.py" line="73"/>
         <source>Unknown scale barcode layout: {error}</source>
         <translation>未知的电子秤条码格式：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="68"/>
+        <location filename="../../ui/service_strings.py" line="75"/>
         <source>Terminal {code} is not set up for store {store}. Check the setting terminal_code.</source>
         <translation>门店 {store} 没有收银机 {code}。请检查设置 terminal_code。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="69"/>
+        <location filename="../../ui/service_strings.py" line="76"/>
         <source>There is no device kind {kind}.</source>
         <translation>没有外设类型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="70"/>
+        <location filename="../../ui/service_strings.py" line="77"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="71"/>
+        <location filename="../../ui/service_strings.py" line="78"/>
         <source>That sale is not in this till&apos;s database.</source>
         <translation>本机数据库中没有这笔交易。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="72"/>
+        <location filename="../../ui/service_strings.py" line="79"/>
         <source>The sale is empty: there is nothing to hold.</source>
         <translation>本单没有商品，无法挂单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="73"/>
+        <location filename="../../ui/service_strings.py" line="80"/>
         <source>Payments are already taken on this sale: finish it instead of holding it.</source>
         <translation>本单已有付款：请完成结算，不能挂单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="74"/>
+        <location filename="../../ui/service_strings.py" line="81"/>
         <source>{n} sales are already held. Recall or cancel one first.</source>
         <translation>已有 {n} 笔挂单。请先取单或取消其中一笔。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="75"/>
+        <location filename="../../ui/service_strings.py" line="82"/>
         <source>Finish or hold the current sale before recalling another.</source>
         <translation>请先完成或挂起当前交易，再取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="76"/>
+        <location filename="../../ui/service_strings.py" line="83"/>
         <source>That held sale was already recalled.</source>
         <translation>该挂单已被取出。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="78"/>
+        <location filename="../../ui/service_strings.py" line="85"/>
         <source>No product has the code {code}. Check the code or search by name.</source>
         <translation>没有编码为 {code} 的商品。请核对编码或按品名查询。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="79"/>
+        <location filename="../../ui/service_strings.py" line="86"/>
         <source>At most 400 variants per style: split the style.</source>
         <translation>每个款式最多 400 个规格：请拆分款式。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="80"/>
+        <location filename="../../ui/service_strings.py" line="87"/>
         <source>Choose a price to change: retail, member, cost or floor.</source>
         <translation>请选择要修改的价格：零售价、会员价、进价或最低售价。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="81"/>
+        <location filename="../../ui/service_strings.py" line="88"/>
         <source>Choose a category or a supplier whose prices change.</source>
         <translation>请选择要改价的品类或供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="82"/>
+        <location filename="../../ui/service_strings.py" line="89"/>
         <source>A price cannot fall by more than 100%.</source>
         <translation>降价幅度不能超过 100%。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="83"/>
+        <location filename="../../ui/service_strings.py" line="90"/>
         <source>Fix this and save again: {problem}.</source>
         <translation>请修正后重新保存：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="84"/>
+        <location filename="../../ui/service_strings.py" line="91"/>
         <source>Product code {code} belongs to another product. Choose another code.</source>
         <translation>商品编码 {code} 已被其他商品使用。请换一个编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="85"/>
+        <location filename="../../ui/service_strings.py" line="92"/>
         <source>Barcode {code} belongs to another product. Check the barcode.</source>
         <translation>条码 {code} 已被其他商品使用。请核对条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="86"/>
+        <location filename="../../ui/service_strings.py" line="93"/>
         <source>Scale PLU {plu} belongs to another product.</source>
         <translation>秤 PLU {plu} 已被其他商品使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="87"/>
+        <location filename="../../ui/service_strings.py" line="94"/>
         <source>A supplier needs a code and a name.</source>
         <translation>供应商需要编码和名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="88"/>
+        <location filename="../../ui/service_strings.py" line="95"/>
         <source>Add at least one product to the order.</source>
         <translation>请至少向订单添加一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="89"/>
+        <location filename="../../ui/service_strings.py" line="96"/>
         <source>Order {number} is {status}: only a sent order can be received.</source>
         <translation>订单 {number} 当前为 {status}：只有已发送的订单才能收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="90"/>
+        <location filename="../../ui/service_strings.py" line="97"/>
         <source>{name} is not on order {number}. Receive it without an order, or set it aside.</source>
         <translation>{name} 不在订单 {number} 中。请无单收货，或先放在一边。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="91"/>
+        <location filename="../../ui/service_strings.py" line="98"/>
         <source>Type a quantity above zero.</source>
         <translation>请输入大于零的数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="92"/>
+        <location filename="../../ui/service_strings.py" line="99"/>
         <source>More {name} than ordered was scanned. Ask a manager to allow the over-receipt, or remove the extra.</source>
         <translation>{name} 扫描数量超过订货数量。请店长允许超收，或去掉多余部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="93"/>
+        <location filename="../../ui/service_strings.py" line="100"/>
         <source>Nothing was scanned. Scan the goods first.</source>
         <translation>尚未扫描。请先扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="94"/>
+        <location filename="../../ui/service_strings.py" line="101"/>
         <source>Add at least one product.</source>
         <translation>请至少添加一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="95"/>
+        <location filename="../../ui/service_strings.py" line="102"/>
         <source>Every line needs a quantity above zero and a cost of zero or more.</source>
         <translation>每行的数量须大于零，进价须大于或等于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="96"/>
+        <location filename="../../ui/service_strings.py" line="103"/>
         <source>That purchase order no longer exists.</source>
         <translation>该采购单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="97"/>
+        <location filename="../../ui/service_strings.py" line="104"/>
         <source>Supplier code {code} is taken. Choose another code.</source>
         <translation>供应商编码 {code} 已被使用。请换一个编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="98"/>
+        <location filename="../../ui/service_strings.py" line="105"/>
         <source>Every order line needs a quantity above zero and a cost of zero or more.</source>
         <translation>订单每行的数量须大于零，进价须大于或等于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="99"/>
+        <location filename="../../ui/service_strings.py" line="106"/>
         <source>That supplier no longer exists. Choose another supplier.</source>
         <translation>该供应商已不存在。请选择其他供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="100"/>
+        <location filename="../../ui/service_strings.py" line="107"/>
         <source>Order {number} was already sent.</source>
         <translation>订单 {number} 已发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="101"/>
+        <location filename="../../ui/service_strings.py" line="108"/>
         <source>Order {number} is {status} and cannot be received.</source>
         <translation>订单 {number} 当前为 {status}，不能收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="102"/>
+        <location filename="../../ui/service_strings.py" line="109"/>
         <source>Choose why the stock changes: damaged, expired, lost or found.</source>
         <translation>请选择库存变动原因：损坏、过期、丢失或盘盈。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="103"/>
+        <location filename="../../ui/service_strings.py" line="110"/>
         <source>Type how many pieces changed (not zero).</source>
         <translation>请输入变动件数（不能为零）。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="104"/>
+        <location filename="../../ui/service_strings.py" line="111"/>
         <source>Type how many pieces came back (more than zero).</source>
         <translation>请输入退回件数（大于零）。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="105"/>
+        <location filename="../../ui/service_strings.py" line="112"/>
         <source>The maximum stock must be at least the minimum, and neither below zero.</source>
         <translation>库存上限不能小于下限，且两者都不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="106"/>
+        <location filename="../../ui/service_strings.py" line="113"/>
         <source>That stocktake no longer exists.</source>
         <translation>该盘点单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="107"/>
+        <location filename="../../ui/service_strings.py" line="114"/>
         <source>Stocktake {number} is already posted; start a new one to count again.</source>
         <translation>盘点单 {number} 已过账；如需重盘请新建盘点。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="108"/>
+        <location filename="../../ui/service_strings.py" line="115"/>
         <source>{name} is not in this stocktake&apos;s categories. Set it aside for the count of its own category.</source>
         <translation>{name} 不在本次盘点的品类内。请放在一边，留待盘点其所属品类时再盘。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="109"/>
+        <location filename="../../ui/service_strings.py" line="116"/>
         <source>Type how many you counted (not zero).</source>
         <translation>请输入盘点数量（不能为零）。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="110"/>
+        <location filename="../../ui/service_strings.py" line="117"/>
         <source>Stocktake {number} is already posted.</source>
         <translation>盘点单 {number} 已过账。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="113"/>
+        <location filename="../../ui/service_strings.py" line="120"/>
         <source>Choose another store to send the goods to.</source>
         <translation>请选择调入的其他门店。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="111"/>
+        <location filename="../../ui/service_strings.py" line="118"/>
         <source>Add the products to send, each with a quantity above zero.</source>
         <translation>请添加要调出的商品，每个数量须大于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="114"/>
+        <location filename="../../ui/service_strings.py" line="121"/>
         <source>That store is not known here. Check the store list.</source>
         <translation>本机没有该门店。请检查门店列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="116"/>
+        <location filename="../../ui/service_strings.py" line="123"/>
         <source>That transfer no longer exists.</source>
         <translation>该调拨单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="118"/>
+        <location filename="../../ui/service_strings.py" line="125"/>
         <source>Transfer {number} was already received.</source>
         <translation>调拨单 {number} 已收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="115"/>
+        <location filename="../../ui/service_strings.py" line="122"/>
         <source>A received quantity cannot be below zero.</source>
         <translation>收货数量不能小于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="124"/>
+        <location filename="../../ui/service_strings.py" line="131"/>
         <source>Give the commission rule a name.</source>
         <translation>请为提成规则命名。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="125"/>
+        <location filename="../../ui/service_strings.py" line="132"/>
         <source>A commission rule is a percent or an amount per item, for all goods, a category or a SKU.</source>
         <translation>提成规则为按比例或每件固定金额，适用于全部商品、某一品类或某个 SKU。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="126"/>
+        <location filename="../../ui/service_strings.py" line="133"/>
         <source>A commission percent is more than 0% and at most 100%.</source>
         <translation>提成比例须大于 0% 且不超过 100%。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="127"/>
+        <location filename="../../ui/service_strings.py" line="134"/>
         <source>A commission per item is more than ¥0.00.</source>
         <translation>每件提成须大于 ¥0.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="128"/>
+        <location filename="../../ui/service_strings.py" line="135"/>
         <source>Name the category or SKU the rule is for.</source>
         <translation>请填写规则适用的品类或 SKU。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="129"/>
+        <location filename="../../ui/service_strings.py" line="136"/>
         <source>A rule must end after it starts.</source>
         <translation>规则的结束日期须晚于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="130"/>
+        <location filename="../../ui/service_strings.py" line="137"/>
         <source>Only a manager can change commission rules. Ask a manager to log in.</source>
         <translation>只有店长能修改提成规则。请店长登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="131"/>
+        <location filename="../../ui/service_strings.py" line="138"/>
         <source>That commission rule no longer exists. Reopen the list.</source>
         <translation>该提成规则已不存在。请重新打开列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="132"/>
+        <location filename="../../ui/service_strings.py" line="139"/>
         <source>A coupon is cash-off or percent-off, for all goods, a category or a SKU.</source>
         <translation>优惠券为减现金或打折，适用于全部商品、某一品类或某个 SKU。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="133"/>
+        <location filename="../../ui/service_strings.py" line="140"/>
         <source>A coupon takes off more than nothing, and at most 100%.</source>
         <translation>优惠券的优惠须大于零，且不超过 100%。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="134"/>
+        <location filename="../../ui/service_strings.py" line="141"/>
         <source>Name the category or SKU the coupon is for.</source>
         <translation>请填写优惠券适用的品类或 SKU。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="135"/>
+        <location filename="../../ui/service_strings.py" line="142"/>
         <source>A coupon&apos;s validity must end after it starts.</source>
         <translation>优惠券有效期的结束日期须晚于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="136"/>
+        <location filename="../../ui/service_strings.py" line="143"/>
         <source>No coupon has the code {code}. Scan it again or choose from the member&apos;s coupons.</source>
         <translation>没有券码为 {code} 的优惠券。请重新扫描，或从会员的优惠券中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="137"/>
+        <location filename="../../ui/service_strings.py" line="144"/>
         <source>The coupon {code} has already been used.</source>
         <translation>优惠券 {code} 已使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="138"/>
+        <location filename="../../ui/service_strings.py" line="145"/>
         <source>The coupon {code} belongs to another member.</source>
         <translation>优惠券 {code} 属于其他会员。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="139"/>
+        <location filename="../../ui/service_strings.py" line="146"/>
         <source>The coupon {code} is not valid today.</source>
         <translation>优惠券 {code} 今天不可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="140"/>
+        <location filename="../../ui/service_strings.py" line="147"/>
         <source>Only a manager can issue coupons. Ask a manager to log in.</source>
         <translation>只有店长能发放优惠券。请店长登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="57"/>
+        <location filename="../../ui/service_strings.py" line="64"/>
         <source>That member no longer exists on this till. Look the member up again.</source>
         <translation>本机已没有该会员。请重新查找会员。</translation>
     </message>
@@ -1957,627 +2007,637 @@
         <translation>请输入收货地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="42"/>
+        <location filename="../../ui/service_strings.py" line="49"/>
         <source>Exchange credit comes from returned goods: use Return (F8) and choose the exchange.</source>
         <translation>换货抵扣来自退回的商品：请用退货（F8）并选择换货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="51"/>
+        <location filename="../../ui/service_strings.py" line="58"/>
         <source>Goods of receipt {no} already pay toward this sale: remove that exchange credit first.</source>
         <translation>小票 {no} 的商品已抵扣本单：请先删除该换货抵扣。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="52"/>
+        <location filename="../../ui/service_strings.py" line="59"/>
         <source>That exchange was started by another cashier. Start it again.</source>
         <translation>该换货由其他收银员发起。请重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="53"/>
+        <location filename="../../ui/service_strings.py" line="60"/>
         <source>Payments are already taken on this sale: remove them before changing the member.</source>
         <translation>本单已有付款：请先删除付款再更换会员。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="54"/>
+        <location filename="../../ui/service_strings.py" line="61"/>
         <source>The coupon {code} is already on this sale.</source>
         <translation>优惠券 {code} 已在本单中使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="55"/>
+        <location filename="../../ui/service_strings.py" line="62"/>
         <source>{what} already pay part of this sale: remove that payment to change the amount.</source>
         <translation>{what} 已支付本单的一部分：请删除该付款后再修改金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="56"/>
+        <location filename="../../ui/service_strings.py" line="63"/>
         <source>No member is on this sale: find the member first (F1).</source>
         <translation>本单没有会员：请先查找会员（F1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="112"/>
+        <location filename="../../ui/service_strings.py" line="119"/>
         <source>Choose the store to send the goods to.</source>
         <translation>请选择发货的门店。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="117"/>
+        <location filename="../../ui/service_strings.py" line="124"/>
         <source>Transfer {number} goes to store {store}; it is received there.</source>
         <translation>调拨单 {number} 发往门店 {store}，须在该店收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="119"/>
+        <location filename="../../ui/service_strings.py" line="126"/>
         <source>Transfer {number} was refused by head office and cannot be received.</source>
         <translation>调拨单 {number} 已被总部拒绝，不能收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="120"/>
+        <location filename="../../ui/service_strings.py" line="127"/>
         <source>More of {name} is marked damaged than arrived. Check the quantities.</source>
         <translation>{name} 的破损数量大于实到数量。请核对数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="121"/>
+        <location filename="../../ui/service_strings.py" line="128"/>
         <source>A product on this transfer no longer exists. Scan the goods again.</source>
         <translation>调拨单上的某个商品已不存在。请重新扫描商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="122"/>
+        <location filename="../../ui/service_strings.py" line="129"/>
         <source>Product {sku} of transfer {number} is not in this till&apos;s catalog yet. Wait for the catalog to sync, then receive again.</source>
         <translation>调拨单 {number} 的商品 {sku} 尚未同步到本机。请等待商品同步后再收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="123"/>
+        <location filename="../../ui/service_strings.py" line="130"/>
         <source>Only a transfer head office refused can be taken back; {number} is {status}.</source>
         <translation>只有被总部拒绝的调拨单才能收回；{number} 的状态为 {status}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="141"/>
+        <location filename="../../ui/service_strings.py" line="148"/>
         <source>{phone} is not a mobile number: type the 11 digits starting with 1, e.g. 13812345678.</source>
         <translation>{phone} 不是手机号：请输入以 1 开头的 11 位数字，如 13812345678。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="142"/>
+        <location filename="../../ui/service_strings.py" line="149"/>
         <source>Type a full phone number, its last 4 digits or a card number, or scan the member code.</source>
         <translation>请输入完整手机号、手机尾号 4 位或卡号，或扫描会员码。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="143"/>
+        <location filename="../../ui/service_strings.py" line="150"/>
         <source>The birthday must be a date in the past, e.g. 1990-05-20.</source>
         <translation>生日须为过去的日期，如 1990-05-20。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="144"/>
+        <location filename="../../ui/service_strings.py" line="151"/>
         <source>Type exactly the last 4 digits of the phone number.</source>
         <translation>请输入手机号的后 4 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="145"/>
+        <location filename="../../ui/service_strings.py" line="152"/>
         <source>That is not a member code. Ask the member to show the code again.</source>
         <translation>这不是会员码。请会员重新出示会员码。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="146"/>
+        <location filename="../../ui/service_strings.py" line="153"/>
         <source>Type the member&apos;s name (at most 40 characters).</source>
         <translation>请输入会员姓名（最多 40 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="147"/>
+        <location filename="../../ui/service_strings.py" line="154"/>
         <source>The customer must agree to the member terms before registering.</source>
         <translation>顾客须同意会员条款后才能注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="148"/>
-        <source>Only a manager can edit a member. Ask a manager to log in.</source>
-        <translation>只有店长能修改会员资料。请店长登录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/service_strings.py" line="149"/>
+        <location filename="../../ui/service_strings.py" line="155"/>
         <source>{phone} already belongs to another member.</source>
         <translation>{phone} 已被其他会员使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="150"/>
+        <location filename="../../ui/service_strings.py" line="156"/>
         <source>There is no member level {code}.</source>
         <translation>没有会员等级 {code}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="151"/>
+        <location filename="../../ui/service_strings.py" line="157"/>
         <source>No member&apos;s phone number ends in {digits}. Ask for the full number or register the customer.</source>
         <translation>没有手机尾号为 {digits} 的会员。请询问完整手机号，或为顾客注册会员。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="152"/>
+        <location filename="../../ui/service_strings.py" line="158"/>
         <source>No member has the phone number {phone}. Register the customer as a new member.</source>
         <translation>没有手机号为 {phone} 的会员。请为顾客注册新会员。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="153"/>
+        <location filename="../../ui/service_strings.py" line="159"/>
         <source>No member has the card number {card}. Check the card or look the member up by phone.</source>
         <translation>没有卡号为 {card} 的会员。请核对会员卡，或按手机号查找会员。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="154"/>
+        <location filename="../../ui/service_strings.py" line="160"/>
         <source>The member code has expired. Ask the member to refresh the code on their phone and scan it again.</source>
         <translation>会员码已过期。请会员在手机上刷新会员码后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="155"/>
+        <location filename="../../ui/service_strings.py" line="161"/>
         <source>{phone} is already a member. Look the member up instead.</source>
         <translation>{phone} 已是会员。请直接查找该会员。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="156"/>
+        <location filename="../../ui/service_strings.py" line="162"/>
         <source>That salesperson is not set up on this till. Choose another.</source>
         <translation>本机没有设置该导购。请选择其他导购。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="157"/>
+        <location filename="../../ui/service_strings.py" line="163"/>
         <source>Choose a date range of at most a year, ending after it starts.</source>
         <translation>请选择不超过一年的日期范围，结束日期须晚于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="158"/>
+        <location filename="../../ui/service_strings.py" line="164"/>
         <source>Points pay whole steps of {step}: change the amount.</source>
         <translation>积分抵现须为 {step} 的整数倍：请修改金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="159"/>
+        <location filename="../../ui/service_strings.py" line="165"/>
         <source>Only a manager can change the member programme. Ask a manager to log in.</source>
         <translation>只有店长能修改会员方案。请店长登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="160"/>
+        <location filename="../../ui/service_strings.py" line="166"/>
         <source>The binding rule must be one of: first, latest, protect.</source>
         <translation>绑定规则须为以下之一：first、latest、protect。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="161"/>
+        <location filename="../../ui/service_strings.py" line="167"/>
         <source>Redeem rate and code interval must be greater than zero.</source>
         <translation>积分兑换比例和会员码刷新间隔须大于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="162"/>
+        <location filename="../../ui/service_strings.py" line="168"/>
         <source>{name} cannot be negative.</source>
         <translation>{name} 不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="163"/>
+        <location filename="../../ui/service_strings.py" line="169"/>
         <source>{name} already has an exclusive salesperson. A manager can rebind the member.</source>
         <translation>{name} 已有专属导购。店长可为该会员重新绑定。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="164"/>
+        <location filename="../../ui/service_strings.py" line="170"/>
         <source>Only a manager can set up salespeople. Ask a manager to log in.</source>
         <translation>只有店长能设置导购。请店长登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="165"/>
+        <location filename="../../ui/service_strings.py" line="171"/>
         <source>A salesperson needs a code and a badge barcode.</source>
         <translation>导购需要编号和工牌条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="166"/>
+        <location filename="../../ui/service_strings.py" line="172"/>
         <source>Only a manager can rebind a member. Ask a manager to log in.</source>
         <translation>只有店长能重新绑定会员。请店长登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="167"/>
+        <location filename="../../ui/service_strings.py" line="173"/>
         <source>Say why the member is rebound; the reason is logged.</source>
         <translation>请填写重新绑定的原因；原因将记入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="168"/>
+        <location filename="../../ui/service_strings.py" line="174"/>
         <source>No salesperson has the badge or code {code}. Scan the badge again or choose from the list.</source>
         <translation>没有工牌或编号为 {code} 的导购。请重新扫描工牌或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="169"/>
+        <location filename="../../ui/service_strings.py" line="175"/>
         <source>That staff member is not set up on this till.</source>
         <translation>本机没有设置该员工。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="170"/>
+        <location filename="../../ui/service_strings.py" line="176"/>
         <source>{name} already uses that staff member, code or badge.</source>
         <translation>{name} 已使用该员工、编号或工牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="171"/>
+        <location filename="../../ui/service_strings.py" line="177"/>
         <source>Top up between ¥0.01 and {max}.</source>
         <translation>充值金额须在 ¥0.01 到 {max} 之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="172"/>
+        <location filename="../../ui/service_strings.py" line="178"/>
         <source>Choose how the customer pays for the top-up.</source>
         <translation>请选择顾客的充值支付方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="173"/>
+        <location filename="../../ui/service_strings.py" line="179"/>
         <source>Only a manager can refund a stored-value balance. Ask a manager to log in.</source>
         <translation>只有店长能退储值余额。请店长登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="174"/>
+        <location filename="../../ui/service_strings.py" line="180"/>
         <source>The member has no stored value to refund.</source>
         <translation>该会员没有可退的储值余额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="175"/>
+        <location filename="../../ui/service_strings.py" line="181"/>
         <source>The member has only {points} points, worth {worth}.</source>
         <translation>该会员只有 {points} 积分，可抵 {worth}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="176"/>
+        <location filename="../../ui/service_strings.py" line="182"/>
         <source>The stored-value balance is only {balance}. Pay the rest another way.</source>
         <translation>储值余额只有 {balance}。剩余部分请用其他方式支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="177"/>
+        <location filename="../../ui/service_strings.py" line="183"/>
         <source>Type how much to pay with points.</source>
         <translation>请输入积分抵扣金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="178"/>
+        <location filename="../../ui/service_strings.py" line="184"/>
         <source>Points pay only orders of {min} or more.</source>
         <translation>订单满 {min} 才能使用积分抵扣。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="179"/>
+        <location filename="../../ui/service_strings.py" line="185"/>
         <source>Points can pay at most {cap} of this order.</source>
         <translation>本单积分最多可抵 {cap}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="180"/>
+        <location filename="../../ui/service_strings.py" line="186"/>
         <source>This sale has no points left to give back.</source>
         <translation>本单已没有可退回的积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="181"/>
+        <location filename="../../ui/service_strings.py" line="187"/>
         <source>Type how much to pay with stored value.</source>
         <translation>请输入储值支付金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="182"/>
+        <location filename="../../ui/service_strings.py" line="188"/>
         <source>This sale has no stored value left to give back.</source>
         <translation>本单已没有可退回的储值。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="183"/>
+        <location filename="../../ui/service_strings.py" line="189"/>
         <source>The coupon {code} needs {min} of goods it applies to.</source>
         <translation>优惠券 {code} 需适用商品满 {min} 才能使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="184"/>
+        <location filename="../../ui/service_strings.py" line="190"/>
         <source>The till is offline: this member can spend only {left} more {what} today. Take another tender.</source>
         <translation>收银机离线：该会员今天只能再使用 {left} {what}。请改用其他支付方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="185"/>
+        <location filename="../../ui/service_strings.py" line="191"/>
+        <source>{tier} is not a member price tier. The plain member price is set as the product&apos;s member price.</source>
+        <translation>{tier} 不是会员价等级。普通会员价请设置为商品的会员价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_strings.py" line="192"/>
+        <source>A member tier price may not be negative.</source>
+        <translation>会员等级价不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_strings.py" line="193"/>
         <source>There is no role {code}.</source>
         <translation>没有角色 {code}。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="186"/>
+        <location filename="../../ui/service_strings.py" line="194"/>
         <source>A role needs a code and a name.</source>
         <translation>角色需要编码和名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="187"/>
+        <location filename="../../ui/service_strings.py" line="195"/>
         <source>A discount limit is between 0 and 100%.</source>
         <translation>折扣上限须在 0 到 100% 之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="188"/>
+        <location filename="../../ui/service_strings.py" line="196"/>
         <source>No staff member has the code {code}.</source>
         <translation>没有编号为 {code} 的员工。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="189"/>
+        <location filename="../../ui/service_strings.py" line="197"/>
         <source>{name} may give at most {limit}% discount. Ask a store manager.</source>
         <translation>{name} 最多只能给 {limit}% 的折扣。请找店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="190"/>
+        <location filename="../../ui/service_strings.py" line="198"/>
         <source>{name} may not approve this either. Ask a store manager.</source>
         <translation>{name} 也无权批准此操作。请找店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="191"/>
+        <location filename="../../ui/service_strings.py" line="199"/>
         <source>That approval was for something else. Ask the supervisor again.</source>
         <translation>该授权用于其他操作。请重新找主管授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="192"/>
+        <location filename="../../ui/service_strings.py" line="200"/>
         <source>The supervisor&apos;s approval has expired. Ask them to approve again.</source>
         <translation>主管授权已过期。请主管重新授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="193"/>
+        <location filename="../../ui/service_strings.py" line="201"/>
         <source>A staff member needs a code and a name.</source>
         <translation>员工需要编号和姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="194"/>
+        <location filename="../../ui/service_strings.py" line="202"/>
         <source>A badge code has at least 4 characters. Scan the badge.</source>
         <translation>工牌号至少 4 个字符。请扫描工牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="195"/>
+        <location filename="../../ui/service_strings.py" line="203"/>
         <source>The badge {badge} already belongs to someone.</source>
         <translation>工牌 {badge} 已被他人使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="196"/>
+        <location filename="../../ui/service_strings.py" line="204"/>
         <source>A new staff member needs a PIN.</source>
         <translation>新员工需要设置密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="197"/>
+        <location filename="../../ui/service_strings.py" line="205"/>
         <source>That print job is not in this till&apos;s queue.</source>
         <translation>该打印任务不在本机打印队列中。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="198"/>
+        <location filename="../../ui/service_strings.py" line="206"/>
         <source>That receipt is {status}; use Reprint for another copy.</source>
         <translation>该小票状态为 {status}；如需再打一份请用重打。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="200"/>
+        <location filename="../../ui/service_strings.py" line="208"/>
         <source>That refund is not in this till&apos;s database.</source>
         <translation>本机数据库中没有该退款记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="201"/>
+        <location filename="../../ui/service_strings.py" line="209"/>
         <source>The period ends before it starts. Choose a first day on or before the last day.</source>
         <translation>结束日期早于开始日期。请选择不晚于结束日期的开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="202"/>
+        <location filename="../../ui/service_strings.py" line="210"/>
         <source>The report could not be saved to {path}. Choose another folder and try again.</source>
         <translation>报表无法保存到 {path}。请选择其他文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="203"/>
+        <location filename="../../ui/service_strings.py" line="211"/>
         <source>That line is not on receipt {no}.</source>
         <translation>该商品行不在小票 {no} 上。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="204"/>
+        <location filename="../../ui/service_strings.py" line="212"/>
         <source>An exchange is paid with the new sale: ring up the new goods, then take the returned ones as exchange credit.</source>
         <translation>换货随新销售一起结算：请先录入新商品，再把退回的商品作为换货抵扣。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="205"/>
+        <location filename="../../ui/service_strings.py" line="213"/>
         <source>Refund to the original payment, in cash, or as an exchange.</source>
         <translation>请选择原路退回、退现金或换货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="206"/>
+        <location filename="../../ui/service_strings.py" line="214"/>
         <source>Choose at least one line to return.</source>
         <translation>请至少选择一行退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="207"/>
+        <location filename="../../ui/service_strings.py" line="215"/>
         <source>Nothing of these goods can pay toward a new sale (they were paid with points, stored value or a coupon): refund them instead.</source>
         <translation>这些商品不能抵扣新销售（它们是用积分、储值或优惠券支付的）：请改为退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="208"/>
+        <location filename="../../ui/service_strings.py" line="216"/>
         <source>The returned goods changed since the exchange was started (returned elsewhere?). Remove the exchange credit and start the return again.</source>
         <translation>换货开始后退回商品有变动（在别处已退？）。请删除换货抵扣并重新退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="209"/>
+        <location filename="../../ui/service_strings.py" line="217"/>
         <source>A return without a receipt needs a manager. Ask a manager to approve it.</source>
         <translation>无小票退货需要店长。请店长批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="210"/>
+        <location filename="../../ui/service_strings.py" line="218"/>
         <source>Choose at least one item to return.</source>
         <translation>请至少选择一件退货商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="211"/>
+        <location filename="../../ui/service_strings.py" line="219"/>
         <source>No sale has the receipt number {no}. Check the number, or scan the barcode on the receipt.</source>
         <translation>没有小票号为 {no} 的交易。请核对小票号，或扫描小票上的条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="212"/>
+        <location filename="../../ui/service_strings.py" line="220"/>
         <source>Enter a quantity greater than zero to return.</source>
         <translation>请输入大于零的退货数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="213"/>
+        <location filename="../../ui/service_strings.py" line="221"/>
         <source>{name} is returned in whole pieces.</source>
         <translation>{name} 须按整件退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="214"/>
+        <location filename="../../ui/service_strings.py" line="222"/>
         <source>Only {left} of {name} can still be returned (sold {sold}, returned {returned}).</source>
         <translation>{name} 只能再退 {left}（已售 {sold}，已退 {returned}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="215"/>
+        <location filename="../../ui/service_strings.py" line="223"/>
         <source>No shift is open on this till. Open a shift with the opening float before selling.</source>
         <translation>本机没有当班。请先录入备用金开班，再收银。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="216"/>
+        <location filename="../../ui/service_strings.py" line="224"/>
         <source>Type an amount above zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="217"/>
+        <location filename="../../ui/service_strings.py" line="225"/>
         <source>{amount} is more cash than a till holds. Check the amount.</source>
         <translation>{amount} 超出钱箱可容纳的现金。请核对金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="218"/>
+        <location filename="../../ui/service_strings.py" line="226"/>
         <source>{value} is not a CNY note or coin.</source>
         <translation>{value} 不是人民币纸币或硬币面额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="219"/>
+        <location filename="../../ui/service_strings.py" line="227"/>
         <source>Type a whole number of pieces from 0 to {n}.</source>
         <translation>请输入 0 到 {n} 的整数张（枚）数。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="220"/>
+        <location filename="../../ui/service_strings.py" line="228"/>
         <source>Say why the cash goes in or out (for example: change from the bank).</source>
         <translation>请填写现金存入或取出的原因（例如：从银行换零钱）。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="221"/>
+        <location filename="../../ui/service_strings.py" line="229"/>
         <source>A shift is already open on this till. Close it or hand it over first.</source>
         <translation>本机已有当班。请先结班或交接班。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="222"/>
+        <location filename="../../ui/service_strings.py" line="230"/>
         <source>The drawer does not hold {amount}. Check the amount.</source>
         <translation>钱箱内现金不足 {amount}。请核对金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="223"/>
+        <location filename="../../ui/service_strings.py" line="231"/>
         <source>That shift is not closed yet; print an X report instead.</source>
         <translation>该班次尚未结班；请改打 X 报表。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="224"/>
+        <location filename="../../ui/service_strings.py" line="232"/>
         <source>Nobody is logged in. Log in, then try again.</source>
         <translation>当前无人登录。请登录后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="225"/>
+        <location filename="../../ui/service_strings.py" line="233"/>
         <source>Enter an amount greater than zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="226"/>
+        <location filename="../../ui/service_strings.py" line="234"/>
         <source>{kind} is not a way to pay on this till.</source>
         <translation>本机不支持 {kind} 支付方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="227"/>
+        <location filename="../../ui/service_strings.py" line="235"/>
         <source>The sale is already paid in full.</source>
         <translation>本单已付清。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="228"/>
+        <location filename="../../ui/service_strings.py" line="236"/>
         <source>{tender} cannot be more than what is still due ({due}). Only cash gives change.</source>
         <translation>{tender} 不能超过待付金额（{due}）。只有现金可以找零。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="230"/>
+        <location filename="../../ui/service_strings.py" line="238"/>
         <source>Enter the reference from the card terminal slip for {tender}.</source>
         <translation>请输入 {tender} 刷卡小票上的参考号。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="232"/>
+        <location filename="../../ui/service_strings.py" line="240"/>
         <source>Something went wrong.</source>
         <translation>出现问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="236"/>
+        <location filename="../../ui/service_strings.py" line="244"/>
         <source>{name} may not change a price. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无改价权限。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="237"/>
+        <location filename="../../ui/service_strings.py" line="245"/>
         <source>{name} may not give a discount above the role&apos;s limit. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无权给出超过角色上限的折扣。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="238"/>
+        <location filename="../../ui/service_strings.py" line="246"/>
         <source>{name} may not void a line. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无删除商品行权限。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="239"/>
+        <location filename="../../ui/service_strings.py" line="247"/>
         <source>{name} may not cancel a sale. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无整单取消权限。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="240"/>
+        <location filename="../../ui/service_strings.py" line="248"/>
         <source>{name} may not refund. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无退款权限。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="241"/>
+        <location filename="../../ui/service_strings.py" line="249"/>
         <source>{name} may not refund without a receipt. A store manager can approve it with a badge or PIN.</source>
         <translation>{name} 无无小票退货权限。可由店长刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="242"/>
+        <location filename="../../ui/service_strings.py" line="250"/>
         <source>{name} may not open the drawer without a sale. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无权在无交易时开钱箱。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="243"/>
+        <location filename="../../ui/service_strings.py" line="251"/>
         <source>{name} may not reprint receipts. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无重打小票权限。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="244"/>
+        <location filename="../../ui/service_strings.py" line="252"/>
         <source>{name} may not adjust stock. Ask a store manager.</source>
         <translation>{name} 无库存调整权限。请找店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="245"/>
+        <location filename="../../ui/service_strings.py" line="253"/>
         <source>{name} may not edit products. Ask a store manager.</source>
         <translation>{name} 无编辑商品权限。请找店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="246"/>
+        <location filename="../../ui/service_strings.py" line="254"/>
         <source>{name} may not manage staff or roles. Ask a store manager.</source>
         <translation>{name} 无管理员工或角色的权限。请找店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="247"/>
+        <location filename="../../ui/service_strings.py" line="255"/>
         <source>{name} may not change device settings. Ask a store manager.</source>
         <translation>{name} 无修改外设设置的权限。请找店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="248"/>
+        <location filename="../../ui/service_strings.py" line="256"/>
         <source>{name} may not open a shift. Ask a supervisor.</source>
         <translation>{name} 无开班权限。请找主管。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="249"/>
+        <location filename="../../ui/service_strings.py" line="257"/>
         <source>{name} may not close the shift. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无结班权限。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="250"/>
+        <location filename="../../ui/service_strings.py" line="258"/>
         <source>{name} may not see shift reports. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无查看班次报表的权限。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="251"/>
+        <location filename="../../ui/service_strings.py" line="259"/>
         <source>{name} may not pay cash in or out. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无现金存取权限。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="252"/>
+        <location filename="../../ui/service_strings.py" line="260"/>
         <source>{name} may not make a safe drop. A supervisor can approve it with a badge or PIN.</source>
         <translation>{name} 无投库权限。可由主管刷工牌或输入密码授权。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="253"/>
+        <location filename="../../ui/service_strings.py" line="261"/>
         <source>{name} may not see the audit log. Ask a store manager.</source>
         <translation>{name} 无查看操作日志的权限。请找店长。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="77"/>
+        <location filename="../../ui/service_strings.py" line="262"/>
+        <source>{name} may not edit members. A supervisor can approve it with a badge or PIN.</source>
+        <translation>{name} 无权修改会员资料。主管可刷工牌或输入密码批准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_strings.py" line="84"/>
         <source>Nothing was scanned. Scan the barcode again.</source>
         <translation>没有读到条码，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="233"/>
+        <location filename="../../ui/service_strings.py" line="241"/>
         <source>That is not a product code (too long): {code}</source>
         <translation>这不是商品编码（太长）：{code}</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="234"/>
+        <location filename="../../ui/service_strings.py" line="242"/>
         <source>That is not a product code: {code}</source>
         <translation>这不是商品编码：{code}</translation>
     </message>
     <message>
-        <location filename="../../ui/service_strings.py" line="235"/>
+        <location filename="../../ui/service_strings.py" line="243"/>
         <source>The barcode {code} did not read correctly (check digit). Scan it again.</source>
         <translation>条码 {code} 读取有误（校验位不符），请重新扫描。</translation>
     </message>
@@ -2907,63 +2967,68 @@ Details are in %2.</source>
         <translation>云端：未连接（仅本地）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>Downloading catalog… %1 left</source>
+        <translation>正在下载商品资料… 剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Cloud: online, %1 queued, synced %2</source>
         <translation>云端：在线，待上传 %1，最近同步 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Cloud: this till&apos;s access was refused. Ask head office to enrol it again.</source>
         <translation>云端：本机访问被拒绝。请总部重新注册本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Cloud: connecting…</source>
         <translation>云端：连接中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Cloud: offline, %1 queued (selling goes on; Ctrl+S retries)</source>
         <translation>云端：离线，待上传 %1（可继续收银；按 Ctrl+S 重试）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Cashier: %1</source>
         <translation>收银员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Locked after inactivity. Log in to go on; the sale is kept.</source>
         <translation>长时间无操作已锁屏。请登录后继续；本单已保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Printer: printing…</source>
         <translation>打印机：打印中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Receipt %1</source>
         <translation>小票 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Printer: not printed</source>
         <translation>打印机：未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>The receipt was not printed: %1 The sale is saved. Fix the printer and press F5 to reprint.</source>
         <translation>小票未打印：%1 交易已保存。请检查打印机后按 F5 重打。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>No receipt to reprint yet.</source>
         <translation>还没有可重打的小票。</translation>
     </message>
@@ -3009,6 +3074,85 @@ Details are in %2.</source>
         <location filename="../../ui/dialogs/manager_override.py" line="64"/>
         <source>Approve (Enter)</source>
         <translation>授权 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditDialog</name>
+    <message>
+        <location filename="../../ui/members/edit.py" line="34"/>
+        <source>Edit member</source>
+        <translation>修改会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="42"/>
+        <source>Card %1</source>
+        <translation>会员卡 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="47"/>
+        <location filename="../../ui/members/edit.py" line="53"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="48"/>
+        <source>11-digit mobile number</source>
+        <translation>11 位手机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="49"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="51"/>
+        <source>Comma-separated, e.g. VIP,新客</source>
+        <translation>用逗号分隔，如 VIP,新客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="54"/>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="55"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="56"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="61"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="63"/>
+        <source>Save (Enter)</source>
+        <translation>保存 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="99"/>
+        <source>Not saved: no supervisor approved the change.</source>
+        <translation>未保存：没有主管批准此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="114"/>
+        <source>A birthday cannot be removed, only changed.</source>
+        <translation>生日不能删除，只能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="119"/>
+        <source>The birthday must be a date like 1990-05-20.</source>
+        <translation>生日须为日期格式，如 1990-05-20。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/edit.py" line="123"/>
+        <source>Type the member&apos;s name (at most 40 characters).</source>
+        <translation>请输入会员姓名（最多 40 个字符）。</translation>
     </message>
 </context>
 <context>
@@ -3122,72 +3266,77 @@ Details are in %2.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../ui/menus.py" line="25"/>
+        <location filename="../../ui/menus.py" line="36"/>
         <source>&amp;Till</source>
         <translation>收银(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="26"/>
+        <location filename="../../ui/menus.py" line="37"/>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="27"/>
+        <location filename="../../ui/menus.py" line="38"/>
         <source>Shift and cash…</source>
         <translation>班次与现金…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="28"/>
+        <location filename="../../ui/menus.py" line="39"/>
         <source>Sync with the cloud now</source>
         <translation>立即与云端同步</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="29"/>
+        <location filename="../../ui/menus.py" line="40"/>
+        <source>Events the cloud rejected…</source>
+        <translation>云端拒收的事件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="42"/>
         <source>Devices and print queue…</source>
         <translation>外设与打印队列…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="30"/>
+        <location filename="../../ui/menus.py" line="43"/>
         <source>Open the cash drawer (no sale)</source>
         <translation>打开钱箱（无交易）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="34"/>
+        <location filename="../../ui/menus.py" line="47"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="35"/>
+        <location filename="../../ui/menus.py" line="48"/>
         <source>&amp;Back office</source>
         <translation>后台(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="36"/>
+        <location filename="../../ui/menus.py" line="49"/>
         <source>Staff, roles and audit log…</source>
         <translation>员工、角色与操作日志…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="38"/>
+        <location filename="../../ui/menus.py" line="51"/>
         <source>Salesperson performance…</source>
         <translation>导购业绩…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="40"/>
+        <location filename="../../ui/menus.py" line="53"/>
         <source>Products, stock and purchasing…</source>
         <translation>商品、库存与采购…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="42"/>
+        <location filename="../../ui/menus.py" line="55"/>
         <source>Reports and dashboard…</source>
         <translation>报表与经营概况…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="84"/>
+        <location filename="../../ui/menus.py" line="97"/>
         <source>Staff, roles and audit log</source>
         <translation>员工、角色与操作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="96"/>
+        <location filename="../../ui/menus.py" line="109"/>
         <source>Salesperson performance</source>
         <translation>导购业绩</translation>
     </message>
@@ -3374,102 +3523,107 @@ Esc</translation>
 <context>
     <name>PerformanceModel</name>
     <message>
-        <location filename="../../ui/members/performance.py" line="22"/>
+        <location filename="../../ui/members/performance.py" line="26"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="22"/>
+        <location filename="../../ui/members/performance.py" line="26"/>
         <source>Salesperson</source>
         <translation>导购</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="22"/>
+        <location filename="../../ui/members/performance.py" line="26"/>
         <source>Sales</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="22"/>
+        <location filename="../../ui/members/performance.py" line="27"/>
         <source>Orders</source>
         <translation>单数</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="23"/>
+        <location filename="../../ui/members/performance.py" line="27"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="23"/>
+        <location filename="../../ui/members/performance.py" line="27"/>
         <source>Returns</source>
         <translation>退货额</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="23"/>
+        <location filename="../../ui/members/performance.py" line="28"/>
         <source>Net sales</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="24"/>
+        <location filename="../../ui/members/performance.py" line="28"/>
         <source>Recruited</source>
         <translation>发展会员</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="24"/>
+        <location filename="../../ui/members/performance.py" line="28"/>
         <source>Served</source>
         <translation>服务会员</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="24"/>
+        <location filename="../../ui/members/performance.py" line="29"/>
         <source>Commission</source>
         <translation>提成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members/performance.py" line="58"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>PerformanceView</name>
     <message>
-        <location filename="../../ui/members/performance.py" line="61"/>
+        <location filename="../../ui/members/performance.py" line="73"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="63"/>
+        <location filename="../../ui/members/performance.py" line="75"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="65"/>
+        <location filename="../../ui/members/performance.py" line="77"/>
         <source>Show (F5)</source>
         <translation>查询 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="68"/>
+        <location filename="../../ui/members/performance.py" line="80"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="100"/>
+        <location filename="../../ui/members/performance.py" line="112"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/members/performance.py" line="107"/>
+        <location filename="../../ui/members/performance.py" line="119"/>
         <source>%n salespeople · commission %1</source>
         <translation>
             <numerusform>%n 位导购 · 提成 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="113"/>
+        <location filename="../../ui/members/performance.py" line="125"/>
         <source>Export performance</source>
         <translation>导出业绩</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="117"/>
+        <location filename="../../ui/members/performance.py" line="129"/>
         <source>Exporting…</source>
         <translation>导出中…</translation>
     </message>
     <message>
-        <location filename="../../ui/members/performance.py" line="119"/>
+        <location filename="../../ui/members/performance.py" line="131"/>
         <source>Exported %1 salespeople to %2</source>
         <translation>已导出 %1 位导购到 %2</translation>
     </message>
@@ -3533,154 +3687,164 @@ Esc</translation>
 <context>
     <name>ProductEditor</name>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="25"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="26"/>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="25"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="26"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="31"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="32"/>
         <source>Product code (SKU)</source>
         <translation>商品编码（SKU）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="31"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="32"/>
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="32"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="33"/>
         <source>Barcodes (separate with ;)</source>
         <translation>条码（用 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="32"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="33"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="33"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="34"/>
         <source>Specification</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="33"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="34"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="34"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="35"/>
         <source>Retail price ¥</source>
         <translation>零售价 ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="34"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="35"/>
         <source>Member price ¥</source>
         <translation>会员价 ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="35"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="36"/>
         <source>Cost price ¥ (moving average)</source>
         <translation>进价 ¥（移动加权平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="36"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="37"/>
         <source>Floor price ¥</source>
         <translation>最低售价 ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="36"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="37"/>
         <source>Scale PLU</source>
         <translation>秤 PLU</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="37"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="38"/>
         <source>Pack name (e.g. 箱)</source>
         <translation>包装单位（如 箱）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="38"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="39"/>
         <source>Units per pack</source>
         <translation>每包装数量</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="38"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="39"/>
         <source>Pack barcode</source>
         <translation>包装条码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="39"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="40"/>
         <source>Minimum stock</source>
         <translation>库存下限</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="39"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="40"/>
         <source>Maximum stock</source>
         <translation>库存上限</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="48"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="49"/>
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="52"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="53"/>
         <source>Tax rate</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="54"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="55"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="57"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="58"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="58"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="60"/>
         <source>Sold by weight</source>
         <translation>称重商品</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="59"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="61"/>
         <source>Active (sold at the till)</source>
         <translation>启用（可在收银台销售）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="65"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="67"/>
         <source>e.g. 白色;黑色 — one SKU per colour x size</source>
         <translation>如 白色;黑色 — 每个颜色 x 尺码生成一个 SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="66"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="68"/>
         <source>e.g. M;L;XL</source>
         <translation>如 M;L;XL</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="67"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="69"/>
         <source>Variant colours</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="68"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="70"/>
         <source>Variant sizes</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="75"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="77"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/product_editor.py" line="76"/>
+        <location filename="../../ui/backoffice/product_editor.py" line="78"/>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/product_editor.py" line="98"/>
+        <source>empty: the member price</source>
+        <translation>留空：使用会员价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/product_editor.py" line="100"/>
+        <source>{level} price ¥</source>
+        <translation>{level}价 ¥</translation>
     </message>
 </context>
 <context>
@@ -4013,42 +4177,42 @@ Esc</translation>
 <context>
     <name>ReceiveTransferDialog</name>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="209"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="254"/>
         <source>Receive %1</source>
         <translation>收货 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="214"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="259"/>
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="214"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="259"/>
         <source>Sent</source>
         <translation>调出数量</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="214"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="259"/>
         <source>Arrived</source>
         <translation>实到</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="215"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="260"/>
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="215"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="260"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="229"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="274"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="230"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="275"/>
         <source>Receive</source>
         <translation>收货</translation>
     </message>
@@ -4497,6 +4661,34 @@ Esc</translation>
     </message>
 </context>
 <context>
+    <name>RequestTransferDialog</name>
+    <message>
+        <location filename="../../ui/channel/stock_dialog.py" line="188"/>
+        <source>Ask store %1 for a transfer</source>
+        <translation>向门店 %1 申请调拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel/stock_dialog.py" line="198"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel/stock_dialog.py" line="199"/>
+        <source>Note for the store</source>
+        <translation>给该门店的备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel/stock_dialog.py" line="201"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel/stock_dialog.py" line="203"/>
+        <source>Ask for a transfer</source>
+        <translation>申请调拨</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../ui/dialogs/returns.py" line="26"/>
@@ -4667,37 +4859,42 @@ Esc</translation>
         <translation>查看操作日志</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/roles.py" line="61"/>
+        <location filename="../../ui/staff/roles.py" line="35"/>
+        <source>Edit members</source>
+        <translation>修改会员资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/staff/roles.py" line="62"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/roles.py" line="62"/>
+        <location filename="../../ui/staff/roles.py" line="63"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/roles.py" line="63"/>
+        <location filename="../../ui/staff/roles.py" line="64"/>
         <source>Largest discount on their own</source>
         <translation>自主折扣上限</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/roles.py" line="65"/>
+        <location filename="../../ui/staff/roles.py" line="66"/>
         <source>Permissions</source>
         <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/roles.py" line="80"/>
+        <location filename="../../ui/staff/roles.py" line="81"/>
         <source>New role</source>
         <translation>新建角色</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/roles.py" line="81"/>
+        <location filename="../../ui/staff/roles.py" line="82"/>
         <source>Save role</source>
         <translation>保存角色</translation>
     </message>
     <message>
-        <location filename="../../ui/staff/roles.py" line="137"/>
+        <location filename="../../ui/staff/roles.py" line="138"/>
         <source>Role %1 saved.</source>
         <translation>角色 %1 已保存。</translation>
     </message>
@@ -4886,52 +5083,52 @@ Esc</translation>
 <context>
     <name>ShipFromStoreDialog</name>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="112"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="144"/>
         <source>Send from store %1</source>
         <translation>从门店 %1 发货</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="127"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="159"/>
         <source>Ship by courier</source>
         <translation>快递发货</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="128"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="160"/>
         <source>Same-city delivery</source>
         <translation>同城配送</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="129"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="161"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="130"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="162"/>
         <source>Customer&apos;s phone</source>
         <translation>顾客手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="131"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="163"/>
         <source>Customer&apos;s name</source>
         <translation>顾客姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="132"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="164"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="133"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="165"/>
         <source>Delivery</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="135"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/channel/stock_dialog.py" line="137"/>
+        <location filename="../../ui/channel/stock_dialog.py" line="169"/>
         <source>Place order</source>
         <translation>下单</translation>
     </message>
@@ -5297,6 +5494,49 @@ Esc</translation>
     </message>
 </context>
 <context>
+    <name>SyncQuarantineDialog</name>
+    <message>
+        <location filename="../../ui/sync_quarantine.py" line="24"/>
+        <source>Events the cloud rejected</source>
+        <translation>云端拒收的事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_quarantine.py" line="32"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_quarantine.py" line="32"/>
+        <source>Rejected at</source>
+        <translation>拒收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_quarantine.py" line="33"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_quarantine.py" line="51"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_quarantine.py" line="59"/>
+        <source>The cloud has rejected no event of this till.</source>
+        <translation>云端没有拒收本收银机的任何事件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_quarantine.py" line="60"/>
+        <source>The cloud rejected %1 event(s) of this till. They are kept on the till and in the cloud&apos;s quarantine, where head office can see and settle them; they never hold up the other events.</source>
+        <translation>云端拒收了本收银机的 %1 个事件。它们保存在本机和云端的隔离区，总部可查看并处理；它们不会阻塞其他事件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_quarantine.py" line="64"/>
+        <source>The newest %1 are shown.</source>
+        <translation>显示最新的 %1 个。</translation>
+    </message>
+</context>
+<context>
     <name>TenderDialog</name>
     <message>
         <location filename="../../ui/dialogs/payment.py" line="27"/>
@@ -5486,138 +5726,178 @@ Esc</translation>
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="23"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="27"/>
         <source>Send goods</source>
         <translation>调出商品</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="53"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="69"/>
         <source>Scan or type a code</source>
         <translation>扫描或输入编码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="28"/>
-        <location filename="../../ui/backoffice/transfers_page.py" line="54"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="32"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="70"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="62"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="78"/>
         <source>Send</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="28"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="32"/>
         <source>Name</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="75"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="91"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="75"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="91"/>
         <source>From</source>
         <translation>调出门店</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="75"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="91"/>
         <source>To</source>
         <translation>调入门店</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="75"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="75"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="91"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="36"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="52"/>
         <source>Receive…</source>
         <translation>收货…</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/transfers_page.py" line="37"/>
+        <source>Requested by</source>
+        <translation>申请门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/transfers_page.py" line="37"/>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/transfers_page.py" line="37"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/transfers_page.py" line="38"/>
+        <source>Requested by store %1</source>
+        <translation>门店 %1 申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/transfers_page.py" line="44"/>
+        <source>Send what they asked for…</source>
+        <translation>按申请发货…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/transfers_page.py" line="53"/>
         <source>Sent by this store</source>
         <translation>本店发出</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="41"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="57"/>
         <source>Take back</source>
         <translation>收回</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="50"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="66"/>
         <source>Store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="84"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="100"/>
         <source>In transit</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="84"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="100"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="85"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="101"/>
         <source>Taken back</source>
         <translation>已收回</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="87"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="103"/>
         <source>Refused by head office: %1</source>
         <translation>总部拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="95"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="111"/>
         <source>short %1</source>
         <translation>短少 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="97"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="113"/>
         <source>over %1</source>
         <translation>多出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="99"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="115"/>
         <source>damaged %1</source>
         <translation>破损 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="127"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="143"/>
         <source>Coming in (%1 in transit)</source>
         <translation>待收调拨（在途 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="141"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="147"/>
+        <source>Requested by other stores (%1 to send)</source>
+        <translation>其他门店的申请（待发 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/transfers_page.py" line="161"/>
         <source>Type the quantity as a number.</source>
         <translation>请用数字输入数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="160"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="176"/>
+        <source>Choose a request to send its goods.</source>
+        <translation>请选择一条申请并发货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/transfers_page.py" line="189"/>
+        <source>Prefilled from store %1&apos;s request: check the goods, then press Send.</source>
+        <translation>已按门店 %1 的申请预填：请核对商品后按“调出”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/transfers_page.py" line="205"/>
         <source>Sent: the goods are in transit.</source>
         <translation>已调出：商品在途。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="170"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="215"/>
         <source>Choose a transfer that is in transit to receive it.</source>
         <translation>请选择一张在途的调拨单进行收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="183"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="228"/>
         <source>Received %1.</source>
         <translation>已收货 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/transfers_page.py" line="196"/>
+        <location filename="../../ui/backoffice/transfers_page.py" line="241"/>
         <source>%1 is back in stock.</source>
         <translation>%1 已退回库存。</translation>
     </message>

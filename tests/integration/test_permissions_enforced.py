@@ -233,6 +233,14 @@ def safe_drop(t, actor) -> Attempt:
     return lambda ok: t.shifts.safe_drop(actor, Money(20_000), "", ok)
 
 
+def member_edit(t, actor) -> Attempt:
+    from app.db.models_members import Member
+    from app.services.members.members import MemberEdit
+    with t.sessions() as s:
+        member_id = s.scalars(select(Member.id).order_by(Member.card_no).limit(1)).one()
+    return lambda ok: t.members.members.edit(member_id, MemberEdit(tags="VIP"), actor, ok)
+
+
 def audit_export(t, actor) -> Attempt:
     return lambda ok: t.staff_admin.export_audit(actor, io.StringIO(), approver=ok)
 
@@ -264,6 +272,7 @@ CASES: dict[str, tuple[Permission, Callable[[Till, StaffMember], Attempt], str]]
     "pay_in": (Permission.PAY_IN_OUT, pay_in, "cash.movement"),
     "safe_drop": (Permission.SAFE_DROP, safe_drop, "cash.movement"),
     "audit_export": (Permission.VIEW_AUDIT, audit_export, "audit.exported"),
+    "member_edit": (Permission.EDIT_MEMBERS, member_edit, "member.edit"),
 }
 
 
@@ -348,6 +357,20 @@ def test_a_settings_change_is_audited_with_before_and_after(till):
     entry = _entries(till, "settings.changed")[0]
     assert entry.details["before"] == "none://" and entry.details["after"] == "sim://"
     assert till.devices.settings.urls()["display"] == "sim://"
+
+
+def test_a_refused_member_edit_changes_nothing_and_an_approved_one_is_audited(till):
+    from app.db.models_members import Member
+    attempt = member_edit(till, till.trainee)
+    with pytest.raises(PermissionDenied, match="may not edit members"):
+        attempt(None)
+    with till.sessions() as s:
+        assert "VIP" not in s.scalars(select(Member.tags)).all()
+    attempt(till.perms.approve(Permission.EDIT_MEMBERS, MANAGER, MANAGER_PIN))
+    with till.sessions() as s:
+        assert s.scalars(select(Member.tags)).all().count("VIP") == 1
+    entry = _entries(till, "member.edit")[0]
+    assert entry.details["tags"] == "VIP" and entry.approver_code == MANAGER
 
 
 def test_nobody_logged_in_may_do_nothing_guarded(till):

@@ -218,8 +218,8 @@ def test_an_unsent_local_edit_is_not_undone_by_an_older_cloud_copy(store_a, stor
     member_id = _register(store_a, "13811116666")
     store_a.sync()
     store_b.sync()
-    store_b.members.members.edit(member_id, MemberEdit(name="王芳芳"), True)  # not pushed yet
-    store_a.members.members.edit(member_id, MemberEdit(tags="VIP"), True)
+    store_b.members.members.edit(member_id, MemberEdit(name="王芳芳"))  # not pushed yet
+    store_a.members.members.edit(member_id, MemberEdit(tags="VIP"))
     store_a.sync()
     store_b.till.client.pull_once()  # A's copy (old name) arrives before B has pushed
     with store_b.sessions() as s:

@@ -52,7 +52,7 @@ def _a_day_at_the_till(engine, sessions, clock) -> None:
     members = MemberServices.build(sessions, ctx, clock)
     person = members.salespeople.enroll(world.salesperson.id, "SP01", "B0001", True)
     member = members.members.register(Registration("13812345678", "王芳", None, True, person.id))
-    members.members.edit(member.id, MemberEdit(tags="VIP"), True)
+    members.members.edit(member.id, MemberEdit(tags="VIP"))
     members.stored_value.top_up(member.id, Money(10000), "cash", world.cashier.id, "topup-1")
     starts = clock.now()
     members.coupons.issue(member.id, CouponSpec("满100减10", "cash_off", 1000, starts,

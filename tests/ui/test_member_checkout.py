@@ -14,7 +14,7 @@ from tests.ui.conftest import log_in
 from tests.ui.test_checkout_engine_ui import focus_window
 from tests.ui.test_checkout_flow import scan, wait_for_file, with_modal
 
-ZERO_COKE = "6928804557626"  # 可口可乐 零度 330ml罐装: ¥3.50, member ¥3.20
+ZERO_COKE = "6928804557626"  # 可口可乐 零度 330ml罐装: ¥3.50, member ¥3.20, gold tier ¥3.00
 TSHIRT_S = "6975821111010"   # 男式纯棉圆领T恤 白色 S: ¥49.00, member ¥45.00
 
 
@@ -38,13 +38,13 @@ def test_member_sale_with_points_stored_value_coupon_and_exclusive_salesperson(q
     assert panel.balances.text() == "Points 12,800 · Stored value ¥360.00 · Coupons 2"
     for code in (TSHIRT_S, TSHIRT_S, TSHIRT_S, ZERO_COKE):
         scan(qtbot, screen.scan, code)
-    assert screen.total_label.text() == "¥138.20"  # 3 x ¥45.00 + ¥3.20, member prices
-    assert screen.saved_label.text() == "Saved: ¥12.30"
+    assert screen.total_label.text() == "¥138.00"  # 3 x ¥45.00 member + ¥3.00 gold tier
+    assert screen.saved_label.text() == "Saved: ¥12.50"
     screen.grab().save("/tmp/member-checkout.png")
 
     def pay(dialog):
         focus_window(qtbot, dialog)
-        assert "Member 陈静: 12,800 points (up to ¥69.10 on this order)" in dialog.member_info.text()
+        assert "Member 陈静: 12,800 points (up to ¥69.00 on this order)" in dialog.member_info.text()
         qtbot.keyClick(dialog, Qt.Key.Key_F6)  # coupon: choose 满100减10 from the member's list
         assert dialog.mode == "coupon" and dialog.coupons.list.count() == 2
         row = next(i for i in range(dialog.coupons.list.count())
@@ -53,12 +53,12 @@ def test_member_sale_with_points_stored_value_coupon_and_exclusive_salesperson(q
         dialog.grab().save("/tmp/member-payment-coupon.png")
         qtbot.keyClick(dialog.coupons.code, Qt.Key.Key_Return)
         assert dialog.error.text() == ""
-        assert dialog.due_label.text() == "Total due: ¥128.20"
+        assert dialog.due_label.text() == "Total due: ¥128.00"
         qtbot.keyClick(dialog, Qt.Key.Key_F4)  # points for ¥20.00
         dialog.tendered.setText("20")
         qtbot.keyClick(dialog.tendered, Qt.Key.Key_Return)
         assert dialog.error.text() == ""
-        assert dialog.due_label.text() == "Total due: ¥108.20"
+        assert dialog.due_label.text() == "Total due: ¥108.00"
         qtbot.keyClick(dialog, Qt.Key.Key_F5)  # the rest from stored value
         qtbot.keyClick(dialog.tendered, Qt.Key.Key_Return)
 
@@ -77,15 +77,15 @@ def test_member_sale_with_points_stored_value_coupon_and_exclusive_salesperson(q
             select(SalesCredit).where(SalesCredit.sale_id == sale.id))} == {exclusive.id}
         assert [(p.tender, p.amount_fen) for p in s.scalars(
             select(Payment).where(Payment.sale_id == sale.id).order_by(Payment.line_no))] == [
-            ("coupon", 1000), ("points", 2000), ("stored_value", 10820)]
+            ("coupon", 1000), ("points", 2000), ("stored_value", 10800)]
         assert s.scalars(select(CouponRedemption)).one().sale_id == sale.id
         earned = s.scalar(select(PointsMove.points).where(PointsMove.ref_id == sale.id,
                                                           PointsMove.kind == "earn"))
-        # ¥108.20 not paid by points or coupon: 108 x 1.5 (gold) x 2 (her birthday month)
+        # ¥108.00 not paid by points or coupon: 108 x 1.5 (gold) x 2 (her birthday month)
         assert earned == 324
         receipt = render_text(till.receipts.document(sale.id))
     for text in ("会员: 陈静 138****1234 金卡会员", "本单积分: +324  积分余额: 11,124",
-                 "储值余额: ¥251.80", "优惠券", "积分抵现", "储值卡", "导购: 张丽 (SP1001)",
+                 "储值余额: ¥252.00", "优惠券", "积分抵现", "储值卡", "导购: 张丽 (SP1001)",
                  "扫码添加专属导购", "收银员: 李敏"):
         assert text in receipt, text
     printed = decode(wait_for_file(qtbot, till.config.data_dir / "printer-sim" / "last.bin")

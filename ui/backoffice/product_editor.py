@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import InvalidInput
 from app.services.inventory.products import PackInput, ProductDraft
 from app.services.inventory.services import InventoryServices
+from app.services.members.tier_prices import TierPriceService
 from ui.backoffice.common import TOUCH, as_actor, button, parse_qty, parse_yuan, qty, show_error, yuan
 
 TAX_RATES = (1300, 900, 600, 300, 0)
@@ -55,6 +56,7 @@ class ProductEditor(QDialog):
         for s in services.purchasing.suppliers():
             self.supplier.addItem(f"{s.code} {s.name}", s.id)
         form.addRow(self.tr("Supplier"), self.supplier)
+        self._add_tier_rows(form)
         self.weighed = QCheckBox(self.tr("Sold by weight"))
         self.active = QCheckBox(self.tr("Active (sold at the till)"))
         self.active.setChecked(True)
@@ -79,6 +81,29 @@ class ProductEditor(QDialog):
         layout.addLayout(row)
         if self.draft:
             self._fill(self.draft)
+
+    def _add_tier_rows(self, form: QFormLayout) -> None:
+        """One price per member level with a price tier of its own (e.g. 金卡会员);
+        empty means the level pays the member price."""
+        self.tier_prices = TierPriceService(self.services.engine, self.services.clock,
+                                            getattr(self.services, "rules", None))
+        self.tier_fields: dict[str, QLineEdit] = {}
+        have = self.tier_prices.prices(self.draft.id) if self.draft else {}
+        row = form.getWidgetPosition(self.fields["member"])[0]  # right below the member price
+        for tier in self.tier_prices.tiers():
+            row += 1
+            edit = QLineEdit(yuan(have.get(tier.code)))
+            edit.setObjectName(f"edit_tier_{tier.code}")
+            edit.setMinimumHeight(36)
+            edit.setPlaceholderText(self.tr("empty: the member price"))
+            self.tier_fields[tier.code] = edit
+            form.insertRow(row, self.tr("{level} price ¥").replace("{level}", tier.label), edit)
+
+    def _read_tier_prices(self) -> dict[str, int | None]:
+        try:
+            return {tier: parse_yuan(edit.text().strip()) for tier, edit in self.tier_fields.items()}
+        except ValueError as exc:
+            raise InvalidInput("{text} is not an amount in yuan, e.g. 3.50.", text=str(exc)) from exc
 
     def _fill(self, d: ProductDraft) -> None:
         f = self.fields
@@ -126,17 +151,23 @@ class ProductEditor(QDialog):
     def save(self) -> None:
         try:
             draft = self._read()
+            tier_prices = self._read_tier_prices()
             variants = self._variants()
             products = self.services.products
-            if variants:
-                ids = as_actor(self, self.services, lambda actor, ok:
-                               products.create_variants(draft, *variants, actor=actor, approver=ok))
-                saved = ids[0] if ids else None
-            else:
-                saved = as_actor(self, self.services, lambda actor, ok: products.save(draft, actor, ok))
-            if saved is None:  # the supervisor did not approve: nothing saved
+
+            def save_all(actor, ok) -> list[str]:
+                # one approval covers the product and its tier prices
+                if variants:
+                    ids = products.create_variants(draft, *variants, actor=actor, approver=ok)
+                else:
+                    ids = [products.save(draft, actor, ok)]
+                if ids and tier_prices:
+                    self.tier_prices.set_prices(ids, tier_prices, actor, ok)
+                return ids
+            ids = as_actor(self, self.services, save_all)
+            if not ids:  # the supervisor did not approve: nothing saved
                 return
-            self.saved_id = saved
+            self.saved_id = ids[0]
             self._save_levels()
         except Exception as exc:  # noqa: BLE001 - shown as a sentence
             from ui.errors import user_message

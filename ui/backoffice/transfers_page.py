@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.channel_transfer_requests import TransferRequests, TransferRequestView
 from app.services.inventory.services import InventoryServices
 from app.services.inventory.transfer_views import TransferView
 from ui.backoffice.common import TOUCH, RowsModel, button, parse_qty, qty, show_error, table
@@ -18,6 +19,9 @@ class TransfersPage(QWidget):
     def __init__(self, services: InventoryServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.requests = TransferRequests.build(services.engine, services.terminal,
+                                               services.catalog, services.transfers)
+        self.request_id: str | None = None  # the request the send form was prefilled from
         self.lines: dict[str, tuple[str, int]] = {}  # product id -> (name, milli)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Send goods")))
@@ -27,6 +31,18 @@ class TransfersPage(QWidget):
         layout.addWidget(self.message)
         self.send_model = RowsModel([self.tr("Name"), self.tr("Qty")], lambda kv: (kv[1][0], qty(kv[1][1])))
         layout.addWidget(table(self.send_model, 0, "transferLines"), 1)
+        self.requests_label = QLabel()
+        layout.addWidget(self.requests_label)
+        self.requests_model = RowsModel(
+            [self.tr("Requested by"), self.tr("Goods"), self.tr("Note")],
+            lambda r: (self.tr("Requested by store %1").replace("%1", r.to_store),
+                       ", ".join(f"{line.name or line.sku_code} × {qty(line.quantity.milli)}"
+                                 for line in r.lines), r.note))
+        self.requested = table(self.requests_model, 1, "transferRequests")
+        self.requested.doubleClicked.connect(lambda _index: self.prefill_request())
+        layout.addWidget(self.requested, 1)
+        layout.addLayout(self._buttons(button(self.tr("Send what they asked for…"),
+                                              self.prefill_request, "sendRequested")))
         self.incoming_label = QLabel()
         layout.addWidget(self.incoming_label)
         self.incoming_model = self._transfers_model()
@@ -126,6 +142,10 @@ class TransfersPage(QWidget):
         count = sum(1 for v in waiting if v.in_transit)
         self.incoming_label.setText(self.tr("Coming in (%1 in transit)").replace("%1", str(count)))
         self.list_model.set_rows(sorted(transfers.outgoing(), key=lambda v: v.number, reverse=True))
+        asked = self.requests.to_send()
+        self.requests_model.set_rows(asked)
+        self.requests_label.setText(self.tr("Requested by other stores (%1 to send)")
+                                    .replace("%1", str(len(asked))))
 
     def destination(self) -> str:
         """The chosen store's id, or the store code typed in."""
@@ -149,12 +169,37 @@ class TransfersPage(QWidget):
         self.code.clear()
         self.quantity.clear()
 
-    def send(self) -> None:
+    def prefill_request(self) -> None:
+        """Fill the send form from the chosen request; the manager checks it and sends."""
+        row = self.requested.currentIndex().row()
+        if not 0 <= row < len(self.requests_model.rows):
+            self.message.setText(self.tr("Choose a request to send its goods."))
+            return
+        request: TransferRequestView = self.requests_model.rows[row]
         try:
-            self.services.transfers.send(self.destination(), {p: q for p, (_, q) in self.lines.items()})
+            quantities = self.requests.prefill(request.id)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
+        names = [line.name or line.sku_code for line in request.lines]  # same order
+        self.lines = {pid: (name, q) for name, (pid, q) in zip(names, quantities.items())}
+        self.send_model.set_rows(list(self.lines.items()))
+        self.to_store.setEditText(request.to_store)
+        self.request_id = request.id
+        self.message.setText(self.tr("Prefilled from store %1's request: check the goods, "
+                                     "then press Send.").replace("%1", request.to_store))
+
+    def send(self) -> None:
+        lines = {p: q for p, (_, q) in self.lines.items()}
+        try:
+            if self.request_id:  # fulfils the request: goes to the store that asked
+                self.requests.fulfil(self.request_id, lines)
+            else:
+                self.services.transfers.send(self.destination(), lines)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.request_id = None
         self.lines.clear()
         self.send_model.set_rows([])
         self.message.setText(self.tr("Sent: the goods are in transit."))

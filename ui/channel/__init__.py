@@ -106,4 +106,5 @@ def open_stock_lookup(window: "MainWindow") -> QDialog | None:
 
     if window.cashier is None or window.ctx.channel is None:
         return None
-    return _show_modal(window, CrossStoreStockDialog(window.ctx.channel.stock, window))
+    return _show_modal(window, CrossStoreStockDialog(window.ctx.channel.stock, window,
+                                                      window.ctx.channel.transfer_requests))

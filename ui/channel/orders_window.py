@@ -301,7 +301,7 @@ class ChannelOrdersDialog(QDialog):
     def _open_stock(self) -> None:
         from ui.channel.stock_dialog import CrossStoreStockDialog
 
-        CrossStoreStockDialog(self._channel.stock, self).exec()
+        CrossStoreStockDialog(self._channel.stock, self, self._channel.transfer_requests).exec()
 
 
 class ShipmentDialog(QDialog):

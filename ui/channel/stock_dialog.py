@@ -1,5 +1,6 @@
 """Stock of a product at the merchant's other stores (needs the network), and a
-ship-from-store order for the customer at the counter."""
+ship-from-store order for the customer at the counter, or a transfer request asking
+that store to send the goods here."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
 from app.domain.ids import new_id
 from app.domain.quantity import Quantity
 from app.services.channel_stock import CrossStoreStock, ShipRequest, StockLookup
+from app.services.channel_transfer_requests import RequestLine, TransferRequests
 from ui.channel.common import fill_row, make_table
 from ui.errors import user_message
 from ui.members.common import error_label, touch_button
@@ -17,12 +19,14 @@ from ui.tasks import run_in_background
 
 
 class CrossStoreStockDialog(QDialog):
-    def __init__(self, stock: CrossStoreStock, parent: QWidget | None = None) -> None:
+    def __init__(self, stock: CrossStoreStock, parent: QWidget | None = None,
+                 requests: TransferRequests | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Stock at other stores"))
         self.setObjectName("crossStoreStock")
         self.resize(760, 520)
         self._stock = stock
+        self._requests = requests
         self.found: StockLookup | None = None
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -52,9 +56,15 @@ class CrossStoreStockDialog(QDialog):
                                         name="stockShip")
         self.ship_button.clicked.connect(self.ship_from_selected)
         self.ship_button.setEnabled(False)
+        self.request_button = touch_button(self.tr("Ask this store to transfer here…"),
+                                           name="stockRequestTransfer")
+        self.request_button.clicked.connect(self.request_from_selected)
+        self.request_button.setEnabled(False)
+        self.request_button.setVisible(requests is not None)
         close = touch_button(self.tr("Close (Esc)"))
         close.clicked.connect(self.reject)
         bottom.addWidget(self.ship_button)
+        bottom.addWidget(self.request_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout.addLayout(bottom)
@@ -89,7 +99,29 @@ class CrossStoreStockDialog(QDialog):
         self.message.setText(text)
 
     def _enable(self) -> None:
-        self.ship_button.setEnabled(self.found is not None and bool(self.table.selectedItems()))
+        chosen = self.found is not None and bool(self.table.selectedItems())
+        self.ship_button.setEnabled(chosen)
+        self.request_button.setEnabled(chosen and self._requests is not None)
+
+    def request_from_selected(self) -> None:
+        if self.found is None or self._requests is None or not self.table.selectedItems():
+            return
+        store = self.found.stores[self.table.currentRow()].store
+        form = RequestTransferDialog(store, self.found, self._requests.new_request_id(), self)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.send_request(form)
+
+    def send_request(self, form: "RequestTransferDialog") -> None:
+        found, requests = self.found, self._requests
+        line = RequestLine(found.sku_code, found.name, Quantity.units(form.quantity.value()))
+        self._say(self.tr("Sending the request…"), ok=True)
+        run_in_background(
+            lambda: requests.request(form.request_id, form.store, [line], form.note.text()),
+            lambda made: self._say(self.tr("Store %1 is asked to send %2 × %3 here.")
+                                   .replace("%1", made.from_store)
+                                   .replace("%2", line.quantity.format())
+                                   .replace("%3", found.name), ok=True), self._failed)
 
     def ship_from_selected(self) -> None:
         if self.found is None or not self.table.selectedItems():
@@ -145,3 +177,31 @@ class ShipFromStoreDialog(QDialog):
                            Quantity.units(self.quantity.value()), self._found.unit_price,
                            self.phone.text(), self.name.text().strip(), self.address.text(),
                            self.mode.currentData())
+
+
+class RequestTransferDialog(QDialog):
+    """How many to ask the other store for, and a note for it (e.g. the customer's name)."""
+
+    def __init__(self, store: str, found: StockLookup, request_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ask store %1 for a transfer").replace("%1", store))
+        self.store, self.request_id = store, request_id  # one id per form: asked once
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"{found.name} · {found.sku_code}"))
+        self.quantity = QSpinBox()
+        self.quantity.setObjectName("requestQuantity")
+        self.quantity.setRange(1, 9999)
+        self.note = QLineEdit()
+        self.note.setObjectName("requestNote")
+        self.note.setMaxLength(300)
+        form.addRow(self.tr("Quantity"), self.quantity)
+        form.addRow(self.tr("Note for the store"), self.note)
+        row = QHBoxLayout()
+        cancel = touch_button(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        send = touch_button(self.tr("Ask for a transfer"), name="requestSend")
+        send.clicked.connect(self.accept)
+        row.addWidget(cancel)
+        row.addWidget(send)
+        form.addRow(row)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.checkout import CheckoutService
 from app.services.checkout_members import MemberStanding, SaleMember
@@ -15,6 +15,7 @@ from app.services.errors import ServiceError
 from app.services.members.salespeople import SalespersonInfo
 from ui.errors import user_message
 from ui.members.common import touch_button
+from ui.members.edit import MemberEditDialog
 from ui.members.till_actions import MemberActions
 
 if TYPE_CHECKING:
@@ -48,10 +49,14 @@ class MemberPanel(QFrame):
         self.salesperson.setStyleSheet("font-size: 12pt; color: #0b3d91;")
         for label in (self.member, self.balances, self.salesperson):
             box.addWidget(label)
-        # finding a member is F1 / the action bar's Member button; removing one is here
+        # finding a member is F1 / the action bar's Member button; editing and removing are here
+        buttons = QHBoxLayout()
+        self.edit_button = touch_button(_tr("Edit…"), name="memberEdit")
         self.remove_button = touch_button(_tr("Remove member"), name="memberRemove")
-        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
-        box.addWidget(self.remove_button)
+        for button in (self.edit_button, self.remove_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
+            buttons.addWidget(button)
+        box.addLayout(buttons)
         self.show_standing(None, None, 0)
 
     def show_standing(self, standing: MemberStanding | None, salesperson: SalespersonInfo | None,
@@ -67,6 +72,7 @@ class MemberPanel(QFrame):
                 .replace("%1", f"{standing.points:,}").replace("%2", standing.stored_value.format())
                 .replace("%3", str(standing.coupons)))
         self.remove_button.setVisible(standing is not None)
+        self.edit_button.setVisible(standing is not None)
         self.balances.setVisible(standing is not None)
         text = _tr("Salesperson: %1").replace("%1", f"{salesperson.name} ({salesperson.code})") \
             if salesperson else ""
@@ -86,6 +92,7 @@ class CheckoutMemberSide:
                  report: Callable[[str, bool], None], selected_line: Callable[[], object],
                  changed: Callable[[], None]) -> None:
         self.actions = MemberActions(ctx.members)
+        self._members = ctx.members
         self.checkout = checkout
         self._parent = parent
         self._report = report
@@ -95,6 +102,7 @@ class CheckoutMemberSide:
         self._standing: MemberStanding | None = None
         self.panel = MemberPanel(parent)
         self.panel.remove_button.clicked.connect(self.remove_member)
+        self.panel.edit_button.clicked.connect(self.edit_member)
 
     # --- F-keys -----------------------------------------------------------------
     def find_member(self) -> None:
@@ -104,6 +112,24 @@ class CheckoutMemberSide:
 
     def remove_member(self) -> None:
         self._try(self.checkout.members.detach, _tr("Member removed from the sale."))
+
+    def edit_member(self) -> None:
+        """The member on the sale, edited (a supervisor approves when the cashier may not);
+        the sale then takes the member as saved, so the panel and receipt show it."""
+        draft = self.checkout.draft
+        if draft is None or draft.member is None:
+            self._report(_tr("Find the member first (F1)."), True)
+            return
+        try:
+            profile = self._members.profiles.profile(draft.member.id)
+        except ServiceError as exc:
+            self._report(user_message(exc), True)
+            return
+        dialog = MemberEditDialog(self._members.members, profile, draft.cashier, self._parent)
+        if dialog.exec() and dialog.saved is not None:
+            saved = dialog.saved
+            self._try(lambda: self.checkout.members.attach_id(saved.id),
+                      _tr("Member %1 saved.").replace("%1", saved.name))
 
     def choose_salesperson(self) -> None:
         changed, person = self.actions.choose_salesperson(self._parent)

@@ -9,23 +9,31 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.money import Money
-from app.services.members.performance import PerformanceRow, PerformanceService
+from app.services.members.performance import PerformanceRow, PerformanceService, channels_of
+from ui.channel.common import channel_name
 from ui.errors import user_message
 from ui.members.common import touch_button
 from ui.tasks import run_in_background
 
 
 class PerformanceModel(QAbstractTableModel):
+    """Till figures, then one column per online channel with orders: "orders · paid"."""
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[PerformanceRow] = []
-        self.headers = [self.tr("Code"), self.tr("Salesperson"), self.tr("Sales"), self.tr("Orders"),
-                        self.tr("Units"), self.tr("Returns"), self.tr("Net sales"),
-                        self.tr("Recruited"), self.tr("Served"), self.tr("Commission")]
+        self.channels: list[str] = []
+        self.till_headers = [self.tr("Code"), self.tr("Salesperson"), self.tr("Sales"),
+                             self.tr("Orders"), self.tr("Units"), self.tr("Returns"),
+                             self.tr("Net sales"), self.tr("Recruited"), self.tr("Served"),
+                             self.tr("Commission")]
+        self.headers = list(self.till_headers)
 
     def set_rows(self, rows: list[PerformanceRow]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.channels = channels_of(rows)
+        self.headers = self.till_headers + [channel_name(c) for c in self.channels]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -45,6 +53,10 @@ class PerformanceModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        if index.column() >= len(self.till_headers):
+            online = r.channel(self.channels[index.column() - len(self.till_headers)])
+            return (self.tr("%1 · %2").replace("%1", str(online.orders))
+                    .replace("%2", Money(online.paid_fen).format())) if online.orders else ""
         return (r.code, r.name, Money(r.sales_fen).format(), r.orders, f"{r.units_milli / 1000:g}",
                 Money(r.returns_fen).format(), Money(r.net_sales_fen).format(), r.members_recruited,
                 r.members_served, Money(r.commission_fen).format())[index.column()]

@@ -32,6 +32,7 @@ PERMISSION_LABELS = {
     Permission.PAY_IN_OUT: QT_TRANSLATE_NOOP("RoleEditor", "Pay cash in or out"),
     Permission.SAFE_DROP: QT_TRANSLATE_NOOP("RoleEditor", "Safe drop"),
     Permission.VIEW_AUDIT: QT_TRANSLATE_NOOP("RoleEditor", "See the audit log"),
+    Permission.EDIT_MEMBERS: QT_TRANSLATE_NOOP("RoleEditor", "Edit members"),
 }
 
 

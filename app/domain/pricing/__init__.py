@@ -14,7 +14,7 @@ from app.domain.pricing.errors import (
 )
 from app.domain.pricing.explain import Explanation, ExplainStep
 from app.domain.pricing.inputs import (
-    ManualDiscount, PriceContext, PriceSource, PricingLine, RoundingMode, SpecialPrice,
+    DEFAULT_TIER, ManualDiscount, PriceContext, PriceSource, PricingLine, RoundingMode, SpecialPrice,
     pricing_line_from_cart,
 )
 from app.domain.pricing.promotions import (
@@ -26,7 +26,7 @@ from app.domain.pricing.result import (
 )
 
 __all__ = [
-    "Adjustment", "AdjustmentSource", "AppliedPromotion", "BasePrice", "BundleComponent",
+    "DEFAULT_TIER", "Adjustment", "AdjustmentSource", "AppliedPromotion", "BasePrice", "BundleComponent",
     "BundleRule", "BuyGetFreeRule", "Explanation", "ExplainStep", "FloorPriceError", "Level",
     "ManualDiscount", "ManualDiscountLimitError", "MultiBuyRule", "OpenPriceError",
     "PercentTier", "PriceCandidate", "PriceContext", "PriceSource", "PricedCart", "PricedLine",

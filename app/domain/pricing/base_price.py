@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from app.domain.money import Money
 from app.domain.pricing.errors import FloorPriceError, OpenPriceError
-from app.domain.pricing.inputs import PriceContext, PriceSource, PricingLine
+from app.domain.pricing.inputs import DEFAULT_TIER, PriceContext, PriceSource, PricingLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +36,28 @@ def choose_base_price(line: PricingLine, context: PriceContext) -> BasePrice:
     if not line.special_prices and not line.member_prices:
         return BasePrice(line.unit_price, PriceSource.REGULAR, regular.label, (regular,))
     candidates = [regular]
-    if context.member_level is not None and context.member_level in line.member_prices:
-        candidates.append(PriceCandidate(PriceSource.MEMBER, line.member_prices[context.member_level],
-                                         f"{PriceSource.MEMBER.label_zh}({context.member_level})"))
+    member = _member_candidate(line, context.member_level)
+    if member is not None:
+        candidates.append(member)
     for special in line.special_prices:
         if special.applies_at(context.now):
             candidates.append(PriceCandidate(PriceSource.SPECIAL, special.price, special.name))
     candidates.sort(key=lambda c: (c.price.fen, _TIE_ORDER[c.source]))
     best = candidates[0]
     return BasePrice(best.price, best.source, best.label, tuple(candidates))
+
+
+def _member_candidate(line: PricingLine, tier: str | None) -> PriceCandidate | None:
+    """The member's tier price, else the plain member price; the label names the tier
+    whose price it is ("会员价(gold)")."""
+    if tier is None:
+        return None
+    if tier not in line.member_prices:
+        tier = DEFAULT_TIER
+    price = line.member_prices.get(tier)
+    if price is None:
+        return None
+    return PriceCandidate(PriceSource.MEMBER, price, f"{PriceSource.MEMBER.label_zh}({tier})")
 
 
 def _typed_price(line: PricingLine) -> BasePrice:

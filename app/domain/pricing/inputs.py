@@ -14,6 +14,11 @@ from app.domain.pricing.errors import PricingError
 from app.domain.quantity import Quantity
 
 
+# The member price tier of the plain member price; a level may name its own tier
+# (e.g. "gold") with prices of its own, falling back to this one.
+DEFAULT_TIER = "member"
+
+
 class PriceSource(str, Enum):
     """Where a line's base unit price came from."""
 
@@ -142,7 +147,8 @@ class PricingLine:
     all its ancestors, so a promotion on 饮料 reaches 碳酸饮料. ``typed_price`` is
     the price the cashier typed: required for ``open_price`` items, a 改价 on
     others; it may not go below ``floor_price`` unless ``floor_override``.
-    ``member_prices`` maps member level -> unit price.
+    ``member_prices`` maps member price tier -> unit price; DEFAULT_TIER is the plain
+    member price a tier without a price of its own falls back to.
     """
 
     line_id: str

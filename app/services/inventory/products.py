@@ -176,10 +176,17 @@ class ProductService:
                 "UPDATE price SET amount_fen = MAX(0, (amount_fen * :f + 5000) / 10000 + :a) "
                 f"WHERE price_type = :t AND store_id IS NULL AND product_id IN ({where})"),
                 {"f": factor, "a": change.amount_fen, "t": change.price_type, **params}).rowcount
+            # the new prices by SKU: the cloud applies them to its catalog (ids differ per till)
+            prices = s.execute(text(
+                "SELECT p.sku_code, pr.amount_fen FROM price pr JOIN product p ON p.id = pr.product_id "
+                "WHERE pr.price_type = :t AND pr.store_id IS NULL AND pr.starts_at IS NULL "
+                f"AND pr.ends_at IS NULL AND pr.product_id IN ({where})"), {"t": change.price_type, **params}).all()
             add_event(s, "backoffice.bulk_price_change", change.category_code or change.supplier_id,
                       {"price_type": change.price_type, "percent_bp": change.percent_bp,
                        "amount_fen": change.amount_fen, "category": change.category_code,
-                       "supplier_id": change.supplier_id, "changed": count}, now)
+                       "supplier_id": change.supplier_id, "changed": count,
+                       "prices": [{"sku_code": sku, "amount_fen": amount} for sku, amount in prices]},
+                      now)
             audit_action(self.rules, s, AuditAction.PRICE_BULK_CHANGE, approval,
                          subject=change.category_code or change.supplier_id or "",
                          details={"price_type": change.price_type, "percent_bp": change.percent_bp,
@@ -285,6 +292,7 @@ def _payload(draft: ProductDraft, product_id: str) -> dict:
             "member_fen": draft.member_fen, "cost_fen": draft.cost_fen, "floor_fen": draft.floor_fen,
             "barcodes": list(draft.barcodes), "active": draft.active, "unit": draft.unit,
             "tax_rate_bp": draft.tax_rate_bp, "is_weighed": draft.is_weighed, "plu": draft.plu,
+            "brand": draft.brand, "spec": draft.spec,
             "packs": [{"name": p.name, "factor_milli": p.factor_milli, "barcode": p.barcode}
                       for p in draft.packs]}
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.models import Product, Store
 from app.db.models_inventory import TransferLine, TransferOrder
 from app.domain.clock import Clock, to_local
+from app.domain.ids import new_id
 from app.services.context import TerminalContext
 from app.services.errors import InvalidInput, NotFound, StateError
 from app.services.inventory.common import Move, next_number, write_movements
@@ -50,21 +51,26 @@ class TransferService:
                              .where(TransferOrder.from_store_id.is_(None))).all()
         return sorted({c for c in (*sent, *came) if c})
 
-    def send(self, to_store: str, lines: dict[str, int]) -> str:
+    def send(self, to_store: str, lines: dict[str, int], transfer_id: str | None = None) -> str:
         """Stock leaves this store now and is in transit until the other store receives it.
 
         `to_store` is the id of a store in this database or, on a till enrolled with the
-        cloud, the code of any store of the merchant."""
+        cloud, the code of any store of the merchant. `transfer_id` is given when the
+        transfer fulfils a transfer request (it takes the request's id, so a request is
+        sent at most once and both stores see it fulfilled)."""
         if not lines or any(q <= 0 for q in lines.values()):
             raise InvalidInput("Add the products to send, each with a quantity above zero.")
         now = self._clock.now()
         with self._sessions.begin() as s:
+            if transfer_id and s.get(TransferOrder, transfer_id) is not None:
+                raise StateError("This request was already sent as transfer {number}.",
+                                 number=s.get(TransferOrder, transfer_id).number)
             to_id, to_code = self._destination(s, to_store)
             products = {p.id: p for p in s.scalars(select(Product).where(Product.id.in_(list(lines))))}
             if len(products) != len(lines):
                 raise NotFound("A product on this transfer no longer exists. Scan the goods again.")
             date = to_local(now, self._t.tz).date().isoformat()
-            order = TransferOrder(number=next_number(s, self._t.store_id, "TR", self._t.store_code, date),
+            order = TransferOrder(id=transfer_id or new_id(), number=next_number(s, self._t.store_id, "TR", self._t.store_code, date),
                                   from_store_id=self._t.store_id, to_store_id=to_id,
                                   from_store_code=self._t.store_code, to_store_code=to_code,
                                   status=IN_TRANSIT, reason="", sent_at=now)

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app.db.models import User
+from app.db.models import Product, User
 from app.db.models_members import (
-    CommissionRule, Member, MemberLevel, Salesperson, TopUpRule,
+    CommissionRule, Member, MemberLevel, ProductTierPrice, Salesperson, TopUpRule,
 )
 from app.domain.ids import new_id
 from app.services.members.coupons import CouponSpec, issue_in_session
@@ -23,11 +23,13 @@ from app.services.members.program import ProgramSettings
 from app.services.members.salespeople import bind_in_session
 from app.services.members.stored_value import add_sv_move
 
-LEVELS = [  # code, name, rank, discount_bp, points %, upgrade by spend, by single top-up
-    ("MEMBER", "普通会员", 1, 10000, 100, None, None),
-    ("SILVER", "银卡会员", 2, 9800, 120, 100_000, 50_000),
-    ("GOLD", "金卡会员", 3, 9500, 150, 500_000, 200_000),
+LEVELS = [  # code, name, rank, price tier, discount_bp, points %, upgrade by spend, by top-up
+    ("MEMBER", "普通会员", 1, "member", 10000, 100, None, None),
+    ("SILVER", "银卡会员", 2, "member", 9800, 120, 100_000, 50_000),
+    ("GOLD", "金卡会员", 3, "gold", 9500, 150, 500_000, 200_000),
 ]
+# 金卡价: the gold tier's own prices, below the plain member price (sku -> fen)
+GOLD_TIER_PRICES = {"D00003": 300, "D00006": 300, "D00018": 720, "D00036": 3990}
 TOPUP_RULES = [("充200送20", 20_000, 2_000), ("充500送80", 50_000, 8_000), ("充1000送200", 100_000, 20_000)]
 # phone, name, birthday, level, points, principal, bonus, salesperson user code, tags
 MEMBERS = [
@@ -46,6 +48,7 @@ def load_demo_members(conn: Connection, store_id: str, now: datetime) -> int:
     session = Session(bind=conn)
     try:
         levels = _levels(session)
+        _gold_prices(session, now)
         session.add_all(TopUpRule(id=new_id(), name=name, threshold_fen=t, bonus_fen=b,
                                   repeatable=False, active=True) for name, t, b in TOPUP_RULES)
         people = _salespeople(session, store_id, now)
@@ -61,12 +64,19 @@ def load_demo_members(conn: Connection, store_id: str, now: datetime) -> int:
 
 def _levels(session: Session) -> dict[str, str]:
     ids = {}
-    for code, name, rank, discount, pct, spend, topup in LEVELS:
+    for code, name, rank, tier, discount, pct, spend, topup in LEVELS:
         ids[code] = new_id()
-        session.add(MemberLevel(id=ids[code], code=code, name=name, rank=rank, price_tier="member",
+        session.add(MemberLevel(id=ids[code], code=code, name=name, rank=rank, price_tier=tier,
                                 discount_bp=discount, points_multiplier_pct=pct,
                                 upgrade_spend_fen=spend, upgrade_topup_fen=topup))
     return ids
+
+
+def _gold_prices(session: Session, now: datetime) -> None:
+    products = session.execute(select(Product.sku_code, Product.id)
+                               .where(Product.sku_code.in_(GOLD_TIER_PRICES))).all()
+    session.add_all(ProductTierPrice(product_id=pid, tier="gold", price_fen=GOLD_TIER_PRICES[sku],
+                                     updated_at=now) for sku, pid in products)
 
 
 def _salespeople(session: Session, store_id: str, now: datetime) -> dict[str, str]:

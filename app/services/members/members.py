@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 import pyotp
@@ -20,10 +20,13 @@ from app.db.models_members import Member, MemberLevel, Salesperson
 from app.domain.clock import Clock
 from app.domain.ids import new_id
 from app.services.context import TerminalContext
+from app.services.auth import StaffMember
 from app.services.errors import InvalidInput, NotAllowed, NotFound
 from app.services.members.levels import entry_level
 from app.services.members.program import ProgramSettings, load_program
 from app.services.members.salespeople import bind_in_session
+from app.services.permissions import ManagerApproval, Permission
+from app.services.staff_rules import StaffRules, audit_action, authorise
 from app.sync.outbox import add_event
 
 PHONE_RE = re.compile(r"1[3-9]\d{9}")
@@ -32,6 +35,7 @@ CODE_PREFIX = "88"
 DYNAMIC_CODE_RE = re.compile(CODE_PREFIX + r"(\d{10})(\d{6})")
 PICK_LIST_LIMIT = 30
 MAX_TAGS_LENGTH = 200
+MEMBER_EDIT = "member.edit"  # audit action
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +86,14 @@ def dynamic_code(secret: str, card_no: str, at: datetime, settings: ProgramSetti
 
 
 class MemberService:
-    def __init__(self, sessions: sessionmaker[Session], context: TerminalContext, clock: Clock) -> None:
+    """``rules`` None: a till built without staff rules (tests), edits are not checked."""
+
+    def __init__(self, sessions: sessionmaker[Session], context: TerminalContext, clock: Clock,
+                 rules: StaffRules | None = None) -> None:
         self._sessions = sessions
         self._ctx = context
         self._clock = clock
+        self.rules = rules
 
     # --- lookup -----------------------------------------------------------
     def lookup(self, text: str) -> list[MemberSummary]:
@@ -185,14 +193,17 @@ class MemberService:
                                 None, now, allowed=False)
             return summary(s, member)
 
-    def edit(self, member_id: str, changes: MemberEdit, allowed: bool) -> MemberSummary:
-        if not allowed:
-            raise NotAllowed("Only a manager can edit a member. Ask a manager to log in.")
+    def edit(self, member_id: str, changes: MemberEdit, actor: StaffMember | None = None,
+             approver: ManagerApproval | None = None) -> MemberSummary:
+        """Needs EDIT_MEMBERS (or a supervisor's approval); audited with what changed."""
+        approval = authorise(self.rules, actor, Permission.EDIT_MEMBERS, approver)
         now = self._clock.now()
         with self._sessions.begin() as s:
             member = _get(s, member_id)
             _apply_edit(s, member, changes, now)
             member.updated_at = now
+            audit_action(self.rules, s, MEMBER_EDIT, approval, subject=member.card_no,
+                         details={k: str(v) for k, v in asdict(changes).items() if v is not None})
             add_event(s, "member.changed", member.id, _member_payload(s, member), now)
             return summary(s, member)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,6 +16,9 @@ from app.services.members.profile import ProfileService
 from app.services.members.salespeople import SalespersonService
 from app.services.members.stored_value import StoredValueService
 from app.services.members.tenders import MemberTenders
+
+if TYPE_CHECKING:
+    from app.services.staff_rules import StaffRules
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,13 @@ class MemberServices:
 
     @classmethod
     def build(cls, sessions: sessionmaker[Session], terminal: TerminalContext, clock: Clock,
-              is_online: Callable[[], bool] = lambda: True) -> "MemberServices":
+              is_online: Callable[[], bool] = lambda: True,
+              rules: "StaffRules | None" = None) -> "MemberServices":
         """``is_online`` says whether the cloud is reachable now; a shop without a cloud is
-        its own master and passes the default (always online: no offline caps)."""
+        its own master and passes the default (always online: no offline caps). ``rules``
+        checks member edits (EDIT_MEMBERS); None for a till without staff rules."""
         return cls(
-            members=MemberService(sessions, terminal, clock),
+            members=MemberService(sessions, terminal, clock, rules),
             profiles=ProfileService(sessions, clock),
             salespeople=SalespersonService(sessions, terminal, clock),
             stored_value=StoredValueService(sessions, terminal, clock),
