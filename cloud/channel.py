@@ -25,7 +25,8 @@ from app.domain.channel_orders import (
 from app.domain.ids import new_id
 from app.domain.money import Money
 from app.domain.quantity import Quantity, extend
-from cloud import changes
+from cloud import changes, channel_commission
+from cloud.channel_members import adopt_channel_customer
 from cloud.channel_models import (
     ChannelMember, ChannelOrder, ChannelOrderLine, ChannelOrderTransition, ShareCode,
     StockReservation,
@@ -113,6 +114,9 @@ def submit_order(conn: Connection, merchant_id: str, channel: str, order: OrderI
         return order_document(conn, _order_id_by_external(conn, merchant_id, channel,
                                                           order.external_id)), False
     conn.execute(insert(ChannelOrderLine), [dict(order_id=order_id, **line) for line in lines])
+    if order.member.phone:  # a new customer becomes a member every till finds by phone
+        adopt_channel_customer(conn, merchant_id, store_id, order.member.phone,
+                               order.member.name, now)
     submitter = Actor("channel", merchant_id, channel, channel=channel)
     _record(conn, order_id, "", NEW, submitter, Move(NEW), now)
     return _log(conn, merchant_id, order_id, now), True
@@ -221,6 +225,7 @@ def transition(conn: Connection, order_id: str, actor: Actor, move: Move,
     _check_actor(order, actor, move.to)
     _check_move(order, move)
     _move_stock(conn, order, move, now)
+    _move_commission(conn, order, move.to, now)
     values: dict[str, Any] = dict(status=move.to, updated_at=now)
     if move.to in CLOSED:
         values["open_pickup_code"] = None
@@ -285,6 +290,14 @@ def _move_stock(conn: Connection, order, move: Move, now: datetime) -> None:
         return
     conn.execute(insert(StockReservation), [dict(base, sku_code=sku, quantity_milli=sign * qty,
                                                  kind=kind) for sku, qty in lines])
+
+
+def _move_commission(conn: Connection, order, to: str, now: datetime) -> None:
+    """Fulfilment earns the salesperson commission; a refund takes it back."""
+    if to in FULFILLED:
+        channel_commission.credit_order(conn, order, now)
+    elif to == REFUNDED:
+        channel_commission.reverse_order(conn, order, now)
 
 
 def _record(conn: Connection, order_id: str, before: str, after: str, actor: Actor,

@@ -234,3 +234,5 @@ from cloud import models_transfer_requests as _models_transfer_requests  # noqa:
 # Projections of the other till events (members, ledgers, refunds, shifts): issue 7.
 from cloud import models_ledgers as _models_ledgers  # noqa: E402,F401
 from cloud import models_staff as _models_staff  # noqa: E402,F401
+# Commission earned on channel orders (issue 9).
+from cloud import models_channel_commission as _models_channel_commission  # noqa: E402,F401

@@ -3,7 +3,8 @@
 Till figures come from the sales-credit ledger (units from the sale lines each
 salesperson is named on): a sale's credits count on the sale's business date, their
 reversals on the return's business date, at the store where each was recorded. Channel
-orders are attributed by salesperson code (share codes);
+orders are attributed by salesperson code (share codes), with the commission they
+earned when fulfilled (cloud.channel_commission, net of refunds), by order date;
 a code maps to the salesperson enrolled with it when exactly one of the merchant's
 salespeople has it, otherwise it stays a row of its own. Members recruited are
 members registered in the period whose recruiter is the salesperson; members served
@@ -15,9 +16,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, distinct, func, select, union_all
+from sqlalchemy import and_, case, distinct, func, select, union_all
 from sqlalchemy.engine import Connection
 
+from cloud import channel_commission
 from cloud.channel_models import ChannelOrder, ChannelOrderLine
 from cloud.models import Sale, SaleLine
 from cloud.models_ledgers import CloudMember, CloudSalesperson, Refund, SalesCredit
@@ -58,6 +60,9 @@ def salesperson_ranking(conn: Connection, merchant_id: str, period: Period,
         sums[key]["till_units_milli"] = units
     for (code, store_id), figures in _channel(conn, merchant_id, period, per_store):
         sums[(people.key_of_code(code), store_id)].update(figures)
+    for (code, store_id), commission in channel_commission.commission_by_code(
+            conn, merchant_id, channel_orders_made_in(merchant_id, period), per_store):
+        sums[(people.key_of_code(code), store_id)]["commission_fen"] += commission
     for (person_id, store_id), count in _recruited(conn, merchant_id, period, per_store):
         sums[(person_id, store_id)]["members_recruited"] = count
     rows = [_row(people.person(key), figures, stores.get(store_id) if per_store else None)
@@ -138,6 +143,14 @@ def _credits(conn: Connection, merchant_id: str, period: Period, per_store: bool
         yield (row[0], row[1] if per_store else None), dict(
             till_sales_fen=int(sold), till_returns_fen=-int(reversed_), till_orders=orders,
             returns=returns, members_served=served, commission_fen=int(commission))
+
+
+def channel_orders_made_in(merchant_id: str, period: Period):
+    """The merchant's channel orders placed in the period, whatever their state: a
+    refunded order's credit and reversal both count, netting to nothing."""
+    return and_(ChannelOrder.merchant_id == merchant_id,
+                ChannelOrder.created_at >= period.since_utc,
+                ChannelOrder.created_at < period.until_utc)
 
 
 def _till_units(conn: Connection, merchant_id: str, period: Period, per_store: bool):

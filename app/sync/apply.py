@@ -74,12 +74,12 @@ def apply_changes(conn: Connection, changes: Iterable[dict[str, Any]], now: date
     for chunk in _chunks(deletes):
         conn.execute(update(Product).where(Product.sku_code.in_(chunk))
                      .values(active=False, updated_at=now))
+    if members:  # before channel orders: an online customer's new member matches her order
+        apply_member_changes(conn, members, now)
     if channel_orders:
         apply_channel_orders(conn, channel_orders, now)
     if transfers:
         apply_transfers(conn, transfers, now)  # after products: lines find new SKUs
-    if members:
-        apply_member_changes(conn, members, now)
     if promotions:
         apply_promotions(conn, promotions, now)
     if staff:

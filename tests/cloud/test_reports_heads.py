@@ -14,7 +14,8 @@ the previous period of equal length holds one sale at B and one new member.
   O1 mini_program at A, share code of B1: 3 cola 1050, picked up
   O2 online_mall at B: 1 chips 790, shipped
   O3 mini_program at A, share code of B1: cancelled (counts nowhere)
-  m1 recruited by A1 at A, m2 by B1 at B (now); m3 at A three days ago, nobody's
+  m1 recruited by A1 at A, m2 by B1 at B (now); m3 at A three days ago, nobody's;
+  O1's customer (13800138000, new to the merchant) becomes a member at A, nobody's
 """
 from __future__ import annotations
 
@@ -292,7 +293,8 @@ def test_dashboard_compares_with_the_previous_period_of_equal_length(world):
     assert figures["member_share_bp"] == (10000, 0, 10000, None)  # S2's member counts now
     assert figures["channel_orders"][:2] == (2, 0)
     assert figures["channel_share_bp"][:2] == (3331, 0)  # 1840 / 5524
-    assert figures["new_members"] == (2, 1, 1, 10000)
+    # m1, m2 and O1's customer, whose first online order made her a member; before: m3
+    assert figures["new_members"] == (3, 1, 2, 20000)
     assert figures["commission_fen"][:2] == (100, 0)
     assert figures["stores_selling"][:2] == (2, 1)
     rows = csv_of(world.a, "dashboard", **world.period)

@@ -1,6 +1,8 @@
 """End to end with a real cloud server: an online order with a share code is submitted
 through the channel API, synced to its store, accepted, picked, made ready, handed over
 by pickup code offline, pushed, and completed in the cloud with stock right everywhere."""
+from datetime import datetime, timedelta, timezone
+
 import pytest
 import requests
 from sqlalchemy import func, select
@@ -10,6 +12,9 @@ from app.services.auth import AuthService
 from app.services.channel_orders import ChannelOrderService
 from app.services.context import load_context
 from app.services.errors import StateError
+from app.services.members.commission import CommissionService, RuleData
+from app.services.members.members import MemberService, Registration
+from app.services.members.profile import ProfileService
 from tests.cloud.channel_helpers import make_shop
 from tests.cloud.fixtures import cloud_db, cloud_server, tenant  # noqa: F401
 from tests.cloud.harness import HTTP_TIMEOUT
@@ -35,8 +40,16 @@ def _till_on_hand(sessions, store_id: str, sku: str) -> int:
                         .where(StockMovement.store_id == store_id, Product.sku_code == sku))
 
 
-def test_an_online_order_is_fulfilled_at_the_store_and_completed_in_the_cloud(sessions, store):
+def test_an_online_order_is_fulfilled_at_the_store_and_completed_in_the_cloud(sessions, clock,
+                                                                             store):
     shop, till, service, staff, ctx = store
+    # the customer joined at this store before she ordered online with the same phone
+    member = MemberService(sessions, ctx, clock).register(
+        Registration(phone="13800138000", name="王芳", birthday=None, consent=True))
+    # the manager's commission rule reaches the cloud with the next push
+    CommissionService(sessions, clock).save(RuleData("", "全场 3%", "percent", rate_bp=300),
+                                            allowed=True)
+    assert till.client.push_once().accepted == 2
     share = requests.post(f"{shop.base}/admin/salespeople/S-LI/share-codes",
                           headers=shop.tenant.headers(admin=True), timeout=HTTP_TIMEOUT).json()
     body = shop.order_body("MP-20261125-1", lines=[("D0001", 2000), ("S0001", 1000)],
@@ -77,6 +90,33 @@ def test_an_online_order_is_fulfilled_at_the_store_and_completed_in_the_cloud(se
 
     till.client.pull_once()  # the cloud's own record of the moves comes back: no change
     assert service.get(order_id).status == "completed"
+    _member_history_shows_the_order(sessions, clock, member.id, order_id, "MP-20261125-1")
+    _salesperson_report_credits_the_order(shop)
+
+
+def _member_history_shows_the_order(sessions, clock, member_id: str, order_id: str,
+                                    external_id: str) -> None:
+    """The till matched the online order to its member by phone: her profile lists it."""
+    recent = ProfileService(sessions, clock).profile(member_id).recent
+    [online] = [p for p in recent if p.sale_id == order_id]
+    assert (online.receipt_no, online.channel, online.status, online.total.fen) == (
+        external_id, "mini_program", "completed", 1490)
+
+
+def _salesperson_report_credits_the_order(shop) -> None:
+    """Head office's salesperson ranking credits S-LI with the fulfilled order (2 cola at
+    3.50 + 1 chips at 7.90 = 14.90 paid) and the commission the till's 3 % rule gives
+    it: 3 % of 7.00 = 0.21 + 3 % of 7.90 = 0.237 -> 0.24, 0.45 in all."""
+    today = datetime.now(timezone.utc).date()
+    period = {"first": (today - timedelta(days=1)).isoformat(),
+              "last": (today + timedelta(days=1)).isoformat()}
+    answer = requests.get(f"{shop.base}/admin/reports/salespeople", params=period,
+                          headers=shop.tenant.headers(admin=True), timeout=HTTP_TIMEOUT)
+    assert answer.status_code == 200, answer.text
+    [li] = [r for r in answer.json()["rows"] if r["salesperson"] == "S-LI"]
+    assert (li["channel_orders"], li["channel_sales_fen"], li["channel_units_milli"]) == (
+        1, 1490, 3000)
+    assert (li["net_sales_fen"], li["orders"], li["commission_fen"]) == (1490, 1, 45)
 
 
 def test_a_move_the_cloud_refuses_is_corrected_at_the_till(sessions, store):
@@ -95,3 +135,22 @@ def test_a_move_the_cloud_refuses_is_corrected_at_the_till(sessions, store):
     with pytest.raises(StateError):
         service.start_picking(order_id, staff)
     assert shop.stock()["reserved_milli"] == {}
+
+
+def test_a_customer_new_to_the_merchant_becomes_a_member_every_till_finds(sessions, clock,
+                                                                          store):
+    """She ordered online with a phone no store knows: after the next sync the till finds
+    her by that phone, as one member however many orders she placed."""
+    shop, till, _service, _staff, ctx = store
+    members = MemberService(sessions, ctx, clock)
+    body = shop.order_body("MP-NEW-1", phone="+8613900139000", lines=[("S0001", 1000)])
+    body["member"]["name"] = "陈静"
+    assert shop.submit(body).status_code == 201
+    assert shop.submit(shop.order_body("MP-NEW-2", phone="13900139000")).status_code == 201
+    till.client.pull_once()
+    found = members.find_by_phone("13900139000")
+    assert (found.name, found.phone, found.level_code) == ("陈静", "13900139000", "MEMBER")
+    assert len(members.lookup("13900139000")) == 1  # her second order made no second member
+    # her online orders arrived in the same pull as her membership: both are on her profile
+    recent = ProfileService(sessions, clock).profile(found.id).recent
+    assert sorted(p.receipt_no for p in recent if p.channel != "store") == ["MP-NEW-1", "MP-NEW-2"]

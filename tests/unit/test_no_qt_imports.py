@@ -30,3 +30,14 @@ def test_the_check_itself_sees_a_qt_import(tmp_path):
     sample = tmp_path / "x.py"
     sample.write_text("from PySide6.QtCore import QObject\nimport ui.main\n")
     assert [n.split(".")[0] for n in _imports(sample)] == ["PySide6", "ui"]
+
+
+def test_the_cloud_uses_only_the_tills_domain_code():
+    """cloud/ may share app.domain (pure rules: money, pricing, commission), never the
+    till's services, database or sync code."""
+    offenders = []
+    for path in sorted((ROOT / "cloud").rglob("*.py")):
+        for name in _imports(path):
+            if name.split(".")[0] == "app" and not (name == "app.domain" or name.startswith("app.domain.")):
+                offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offenders == []

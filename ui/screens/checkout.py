@@ -148,6 +148,7 @@ class CheckoutScreen(QWidget):
         self.last_label.setObjectName("lastItemLabel")
         self.last_label.setWordWrap(True)
         self.last_label.setStyleSheet("font-size: 12pt; color: #24292f;")
+        self.last_label.setMinimumHeight(3 * self.last_label.fontMetrics().lineSpacing())
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         self.saved_label.setStyleSheet("font-size: 13pt; color: #cf222e;")
