@@ -13,6 +13,7 @@ from cloud import migrate
 from cloud.api import router
 from cloud.channel_api import router as channel_router
 from cloud.reports_api import router as reports_router
+from cloud.staff_api import router as staff_router
 from cloud.transfers_api import router as transfers_router
 from cloud.transfer_requests import router as transfer_requests_router
 from cloud.db import Database, default_database_url
@@ -43,6 +44,7 @@ def create_app(database_url: str | None = None, *, clock: Clock | None = None,
     app.include_router(reports_router)
     app.include_router(transfers_router)
     app.include_router(transfer_requests_router)
+    app.include_router(staff_router)  # HQ staff, roles
     app.add_exception_handler(OperationalError, _try_again)
     app.add_exception_handler(IntegrityError, _try_again)
     app.add_exception_handler(DataError, _unstorable)

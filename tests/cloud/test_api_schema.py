@@ -71,6 +71,8 @@ def test_the_schema_covers_terminal_and_admin_operations(schema_cloud):
     assert served == create_app("sqlite://").openapi()
     paths = {op.ok().path for op in schema.get_all_operations()}
     for expected in ("/api/v1/events", "/api/v1/changes", "/api/v1/enrol",
-                     "/api/v1/admin/products/{sku}", "/api/v1/stores/{store_code}/stock"):
+                     "/api/v1/admin/products/{sku}", "/api/v1/stores/{store_code}/stock",
+                     "/api/v1/admin/staff/{code}", "/api/v1/admin/staff",
+                     "/api/v1/admin/roles/{code}"):
         assert expected in paths
     assert not any(p.startswith("/api/v1/channel/") for p in paths)
