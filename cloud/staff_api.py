@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from argon2 import PasswordHasher
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field, StrictBool, StrictStr
 from sqlalchemy import select
 
 from app.domain.ids import new_id
+from app.domain.staff import PIN_HASHER, Permission
 from cloud import changes, changes_members as log
 from cloud.api import admin_only
 from cloud.ingest import dialect_insert
@@ -24,14 +24,9 @@ from cloud.projections_staff import staff_document
 from cloud.tenancy import Principal
 
 router = APIRouter(prefix="/api/v1/admin")
-# The till's parameters (app.services.auth): a till verifies what this hashes.
-_hasher = PasswordHasher(time_cost=2, memory_cost=32 * 1024, parallelism=1)
-# The till's permission names (app.services.permissions.Permission); a test keeps them equal.
-PERMISSIONS = frozenset({
-    "price_override", "discount_above_limit", "void_line", "cancel_sale", "refund",
-    "refund_without_receipt", "open_drawer", "reprint", "stock_adjustment",
-    "edit_products", "manage_staff", "device_settings", "open_shift", "close_shift",
-    "view_reports", "pay_in_out", "safe_drop", "view_audit", "edit_members"})
+# The till's PIN hashing and permission names, shared through app.domain.
+_hasher = PIN_HASHER
+PERMISSIONS = frozenset(p.value for p in Permission)
 Code = Annotated[str, Path(min_length=1, max_length=32)]
 ShortText = Annotated[StrictStr, Field(min_length=1, max_length=32)]
 

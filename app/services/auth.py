@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,10 +18,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.models import User
 from app.db.models_staff import StaffBadge, StaffLoginState
 from app.domain.clock import Clock, SystemClock
+from app.domain.staff import PIN_HASHER
 from app.services.errors import InvalidInput, NotAllowed
 
 # Fast enough for a login at the till (~50 ms), far too slow to try all 10^6 PINs.
-_hasher = PasswordHasher(time_cost=2, memory_cost=32 * 1024, parallelism=1)
+_hasher = PIN_HASHER
 MIN_PIN_LENGTH = 4
 
 

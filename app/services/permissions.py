@@ -10,7 +10,6 @@ in the audit log with that Approval, in the action's own transaction.
 """
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import IO
@@ -22,34 +21,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.models import User
 from app.db.models_staff import Role, RolePermission, StaffBadge, StaffLoginState
 from app.domain.clock import Clock
+from app.domain.staff import Permission
 from app.services.audit import (
     EXPORT_LIMIT, AuditAction, AuditFilter, AuditLog, AuditRecord, ChainCheck,
 )
 from app.services.auth import AuthService, StaffMember, hash_pin
 from app.services import staff_sync
 from app.services.errors import InvalidInput, NotAllowed, NotFound
-
-
-class Permission(str, enum.Enum):
-    PRICE_OVERRIDE = "price_override"
-    DISCOUNT_ABOVE_LIMIT = "discount_above_limit"
-    VOID_LINE = "void_line"
-    CANCEL_SALE = "cancel_sale"
-    REFUND = "refund"
-    REFUND_WITHOUT_RECEIPT = "refund_without_receipt"
-    OPEN_DRAWER = "open_drawer"
-    REPRINT = "reprint"
-    STOCK_ADJUSTMENT = "stock_adjustment"
-    EDIT_PRODUCTS = "edit_products"
-    MANAGE_STAFF = "manage_staff"
-    DEVICE_SETTINGS = "device_settings"
-    OPEN_SHIFT = "open_shift"
-    CLOSE_SHIFT = "close_shift"
-    VIEW_REPORTS = "view_reports"
-    PAY_IN_OUT = "pay_in_out"
-    SAFE_DROP = "safe_drop"
-    VIEW_AUDIT = "view_audit"
-    EDIT_MEMBERS = "edit_members"
 
 
 class PermissionDenied(NotAllowed):

@@ -656,106 +656,106 @@
         <translation>合计</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/checkout.py" line="223"/>
+        <location filename="../../ui/screens/checkout.py" line="224"/>
         <source>%n interrupted mobile payment(s) could not be reversed yet. They are kept and tried again at the next log in; tell a manager.</source>
         <translation>
             <numerusform>%n 笔中断的移动支付暂时无法撤销。已保留，将在下次登录时重试；请告知店长。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="351"/>
+        <location filename="../../ui/screens/checkout.py" line="352"/>
         <source>Discount on %1</source>
         <translation>%1 折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="361"/>
+        <location filename="../../ui/screens/checkout.py" line="362"/>
         <source>Discount on the whole sale</source>
         <translation>整单折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="370"/>
+        <location filename="../../ui/screens/checkout.py" line="371"/>
         <source>Removed: %1</source>
         <translation>已删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="375"/>
+        <location filename="../../ui/screens/checkout.py" line="376"/>
         <source>Sale cancelled.</source>
         <translation>本单已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="377"/>
+        <location filename="../../ui/screens/checkout.py" line="378"/>
         <source>Void the card payment(s) on the card terminal: %1</source>
         <translation>请在刷卡机上撤销银行卡付款：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="386"/>
+        <location filename="../../ui/screens/checkout.py" line="387"/>
         <source>Sale held. Press F7 with an empty sale to recall it.</source>
         <translation>已挂单。空单时按 F7 取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="392"/>
+        <location filename="../../ui/screens/checkout.py" line="393"/>
         <source>No held sales.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="396"/>
+        <location filename="../../ui/screens/checkout.py" line="397"/>
         <source>Held sale recalled.</source>
         <translation>已取单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="407"/>
+        <location filename="../../ui/screens/checkout.py" line="408"/>
         <source>The sale is empty: scan something first.</source>
         <translation>本单没有商品，请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="436"/>
+        <location filename="../../ui/screens/checkout.py" line="437"/>
         <source>Refund %1: %2</source>
         <translation>退款 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="448"/>
+        <location filename="../../ui/screens/checkout.py" line="449"/>
         <source>Exchange credit %1: take the rest of the payment.</source>
         <translation>换货抵扣 %1：请收取剩余款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="453"/>
+        <location filename="../../ui/screens/checkout.py" line="454"/>
         <source>Exchange done: give back %1 in cash.</source>
         <translation>换货完成：请找还现金 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="458"/>
+        <location filename="../../ui/screens/checkout.py" line="459"/>
         <source>Reprint a receipt</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="459"/>
+        <location filename="../../ui/screens/checkout.py" line="460"/>
         <source>Receipt number (or scan its barcode):</source>
         <translation>小票号（或扫描小票条码）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="469"/>
+        <location filename="../../ui/screens/checkout.py" line="470"/>
         <source>Reprinting %1 as a copy.</source>
         <translation>正在重打 %1（副本）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/checkout.py" line="480"/>
+        <location filename="../../ui/screens/checkout.py" line="481"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="482"/>
+        <location filename="../../ui/screens/checkout.py" line="483"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="485"/>
+        <location filename="../../ui/screens/checkout.py" line="486"/>
         <source>Rounding (抹零): %1</source>
         <translation>抹零：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="487"/>
+        <location filename="../../ui/screens/checkout.py" line="488"/>
         <source>Paid %1, still due %2</source>
         <translation>已付 %1，还需支付 %2</translation>
     </message>
@@ -3036,42 +3036,42 @@ Details are in %2.</source>
 <context>
     <name>ManagerOverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs/manager_override.py" line="31"/>
+        <location filename="../../ui/dialogs/manager_override.py" line="27"/>
         <source>Supervisor approval</source>
         <translation>主管授权</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manager_override.py" line="38"/>
+        <location filename="../../ui/dialogs/manager_override.py" line="34"/>
         <source>A supervisor scans their badge, or types their staff code and PIN.</source>
         <translation>请主管扫描工牌，或输入员工编号和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manager_override.py" line="45"/>
+        <location filename="../../ui/dialogs/manager_override.py" line="38"/>
         <source>Badge or staff code</source>
         <translation>工牌或员工编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manager_override.py" line="46"/>
+        <location filename="../../ui/dialogs/manager_override.py" line="38"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manager_override.py" line="51"/>
+        <location filename="../../ui/dialogs/manager_override.py" line="39"/>
         <source>PIN (not needed with a badge)</source>
         <translation>密码（刷工牌无需输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manager_override.py" line="52"/>
+        <location filename="../../ui/dialogs/manager_override.py" line="39"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manager_override.py" line="61"/>
+        <location filename="../../ui/dialogs/manager_override.py" line="40"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manager_override.py" line="64"/>
+        <location filename="../../ui/dialogs/manager_override.py" line="40"/>
         <source>Approve (Enter)</source>
         <translation>授权 (Enter)</translation>
     </message>
@@ -3485,37 +3485,37 @@ Esc</translation>
 <context>
     <name>NextCashierDialog</name>
     <message>
-        <location filename="../../ui/screens/handover.py" line="22"/>
+        <location filename="../../ui/screens/handover.py" line="18"/>
         <source>Hand over the till</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/handover.py" line="24"/>
+        <location filename="../../ui/screens/handover.py" line="20"/>
         <source>The next cashier scans their badge, or types their staff code and PIN. The counted cash becomes their opening float.</source>
         <translation>下一位收银员扫描工牌，或输入员工编号和密码。清点的现金作为其备用金。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/handover.py" line="32"/>
+        <location filename="../../ui/screens/handover.py" line="25"/>
         <source>Badge or staff code</source>
         <translation>工牌或员工编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/handover.py" line="33"/>
+        <location filename="../../ui/screens/handover.py" line="25"/>
         <source>Next cashier</source>
         <translation>接班收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/handover.py" line="38"/>
+        <location filename="../../ui/screens/handover.py" line="26"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/handover.py" line="46"/>
+        <location filename="../../ui/screens/handover.py" line="27"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/handover.py" line="49"/>
+        <location filename="../../ui/screens/handover.py" line="27"/>
         <source>Hand over (Enter)</source>
         <translation>交班 (Enter)</translation>
     </message>

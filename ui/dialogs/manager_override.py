@@ -8,20 +8,16 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from app.services.errors import ServiceError
 from app.services.permissions import ManagerApproval, Permission, PermissionDenied, PermissionService
+from ui.dialogs.credential import CredentialDialog, CredentialTexts
 from ui.errors import user_message
-from ui.widgets.keypad import Keypad
 
 T = TypeVar("T")
 
 
-class ManagerOverrideDialog(QDialog):
+class ManagerOverrideDialog(CredentialDialog):
     def __init__(self, perms: PermissionService, permission: Permission, why: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,59 +34,14 @@ class ManagerOverrideDialog(QDialog):
         hint = QLabel(self.tr("A supervisor scans their badge, or types their staff code and PIN."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        form = QFormLayout()
-        self.credential = QLineEdit()
-        self.credential.setObjectName("overrideCredential")
-        self.credential.setMinimumHeight(44)
-        self.credential.setPlaceholderText(self.tr("Badge or staff code"))
-        form.addRow(self.tr("Supervisor"), self.credential)
-        self.pin = QLineEdit()
-        self.pin.setObjectName("overridePin")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMinimumHeight(44)
-        self.pin.setPlaceholderText(self.tr("PIN (not needed with a badge)"))
-        form.addRow(self.tr("PIN"), self.pin)
-        layout.addLayout(form)
-        layout.addWidget(Keypad(self.pin, decimal=False))
-        self.error = QLabel()
-        self.error.setObjectName("overrideError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        cancel = QPushButton(self.tr("Cancel (Esc)"))
-        cancel.setMinimumHeight(52)
-        cancel.clicked.connect(self.reject)
-        self.approve_button = QPushButton(self.tr("Approve (Enter)"))
-        self.approve_button.setObjectName("overrideApprove")
-        self.approve_button.setMinimumHeight(52)
-        self.approve_button.setDefault(True)
-        self.approve_button.clicked.connect(self.submit)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.approve_button)
-        layout.addLayout(buttons)
-        # a badge scan ends with Enter in the credential field: try it at once
-        self.credential.returnPressed.connect(self.submit)
-        self.pin.returnPressed.connect(self.submit)
-        self.credential.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.build_credentials(layout, "override", CredentialTexts(
+            who=self.tr("Supervisor"), placeholder=self.tr("Badge or staff code"),
+            pin=self.tr("PIN"), pin_placeholder=self.tr("PIN (not needed with a badge)"),
+            cancel=self.tr("Cancel (Esc)"), confirm=self.tr("Approve (Enter)")), keypad=True)
+        self.approve_button = self.confirm_button
 
-    def badge_scanned(self, code: str) -> None:
-        """A scan routed here by the main window's scanner while this dialog is open."""
-        self.credential.setText(code.strip())
-        self.pin.clear()
-        self.submit()
-
-    def submit(self) -> None:
-        try:
-            self.approval = self._perms.approve(self._permission, self.credential.text(),
-                                                self.pin.text())
-        except ServiceError as exc:
-            self.error.setText(user_message(exc))
-            self.pin.clear()
-            if self.credential.text().strip():
-                self.pin.setFocus()
-            return
-        self.accept()
+    def check(self, credential: str, pin: str) -> None:
+        self.approval = self._perms.approve(self._permission, credential, pin)
 
 
 def ask_for_approval(parent: QWidget | None, perms: PermissionService, permission: Permission,
